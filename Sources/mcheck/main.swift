@@ -1,3 +1,12 @@
 import ArgumentParser
-struct MCheck: ParsableCommand { static let configuration = CommandConfiguration(commandName: "mcheck", abstract: "Matrix-calculus course checker.") }
+
+/// The `mcheck` command: grading is the default subcommand.
+struct MCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mcheck",
+        abstract: "Grade, publish and verify a matrix-calculus course written in Markdown.",
+        subcommands: [DiffCommand.self]
+    )
+}
+
 MCheck.main()

@@ -1,0 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Thin wrappers so the rest of the engine does not depend on the C library's names.
+@inline(__always) func Foundation_pow(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+@inline(__always) func cMath_sin(_ x: Double) -> Double { sin(x) }
+@inline(__always) func cMath_cos(_ x: Double) -> Double { cos(x) }
+@inline(__always) func cMath_tan(_ x: Double) -> Double { tan(x) }
+@inline(__always) func cMath_exp(_ x: Double) -> Double { exp(x) }
+@inline(__always) func cMath_log(_ x: Double) -> Double { log(x) }
+@inline(__always) func cMath_sinh(_ x: Double) -> Double { sinh(x) }
+@inline(__always) func cMath_cosh(_ x: Double) -> Double { cosh(x) }
+@inline(__always) func cMath_tanh(_ x: Double) -> Double { tanh(x) }

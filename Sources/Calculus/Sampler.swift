@@ -1,0 +1,126 @@
+/// A small, fast, seeded generator (SplitMix64): the same seed gives the same points, so verdicts never change.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Draws sample points: sizes from 2–5 for every named dimension, values for every variable, such that
+/// every `where:` condition holds, and covering both sides of every kink (piecewise, max, min, abs).
+public struct Sampler {
+    public var conditions: [Condition]
+    public var expressions: [Expr]
+    public var generator: SeededGenerator
+    public var sizeRange: ClosedRange<Int> = 2...5
+
+    let variables: [Variable]
+    let dimensionNames: [String]
+    /// Conditions at which an expression changes formula; points should fall on both sides.
+    public let kinks: [Condition]
+
+    public init(expressions: [Expr], conditions: [Condition] = [], seed: UInt64 = 0x6D63_6865_636B) {
+        self.expressions = expressions
+        self.conditions = conditions
+        self.generator = SeededGenerator(seed: seed)
+        var vars = Set<Variable>()
+        var dims = Set<String>()
+        var kinks: [Condition] = []
+        func visit(_ e: Expr) {
+            switch e {
+            case .variable(let v):
+                if v.kind != .index { vars.insert(v) }
+                v.shape.dimensionNames.forEach { dims.insert($0) }
+            case .ones(let s), .zeros(let s): s.dimensionNames.forEach { dims.insert($0) }
+            case .identity(.named(let n)), .basis(_, .named(let n)): dims.insert(n)
+            case .piecewise(let c, _, _): if !kinks.contains(c) { kinks.append(c) }
+            case .max(let a, let b), .min(let a, let b):
+                let c = Condition(a, .greater, b); if !kinks.contains(c) { kinks.append(c) }
+            case .apply(.abs, let a):
+                let c = Condition(a, .greater, .zero); if !kinks.contains(c) { kinks.append(c) }
+            case .series(_, let lo, let hi, _):
+                for bound in [lo, hi] { if case .variable(let v) = bound { dims.insert(v.name) } }
+            default: break
+            }
+            e.children.forEach(visit)
+        }
+        expressions.forEach(visit)
+        for c in conditions { visit(c.lhs); visit(c.rhs) }
+        // Sizes used as summation limits are sizes, not sampled values.
+        vars = vars.filter { !dims.contains($0.name) || !$0.shape.isScalar }
+        self.variables = vars.sorted { $0.name < $1.name }
+        self.dimensionNames = dims.sorted()
+        self.kinks = kinks
+    }
+
+    /// A value away from 0 and from integers, mostly in [-3, 3], so that kinks and domains are met by chance.
+    mutating func draw() -> Double {
+        let u = Double(generator.next() >> 11) / Double(1 << 53)
+        return (u * 6 - 3)
+    }
+
+    /// One candidate point.
+    public mutating func candidate() -> Environment {
+        var env = Environment()
+        for d in dimensionNames { env.sizes[d] = Int.random(in: sizeRange, using: &generator) }
+        for v in variables {
+            let r = v.shape.rows.size(in: env.sizes) ?? 3, c = v.shape.cols.size(in: env.sizes) ?? 3
+            if r == 1 && c == 1 { env.values[v.name] = .scalar(draw()) }
+            else { env.values[v.name] = .matrix(rows: r, cols: c, data: (0..<(r * c)).map { _ in draw() }) }
+        }
+        // A size used as a value (1/N) is known at the point too.
+        for d in dimensionNames where env.values[d] == nil { env.values[d] = .scalar(Double(env.sizes[d]!)) }
+        return env
+    }
+
+    /// Whether every condition holds at the point (element-wise for vectors); nil when it cannot be told.
+    public static func holds(_ conditions: [Condition], in env: Environment) -> Bool? {
+        var ev = Evaluator(env)
+        for c in conditions {
+            guard let l = try? ev.evaluate(c.lhs), let r = try? ev.evaluate(c.rhs) else { return nil }
+            let le = l.entries, re = r.entries
+            let n = Swift.max(le.count, re.count)
+            for k in 0..<n {
+                let a = le[le.count == 1 ? 0 : k], b = re[re.count == 1 ? 0 : k]
+                if !a.isFinite || !b.isFinite { return nil }
+                if !c.relation.holds(a, b) { return false }
+            }
+        }
+        return true
+    }
+
+    /// Which side of each kink a point falls on (for scalar kinks; vector ones mix sides by themselves).
+    func sides(_ env: Environment) -> [Bool?] {
+        kinks.map { Sampler.holds([$0], in: env) }
+    }
+
+    /// Up to `count` points meeting the conditions, covering both sides of each kink where possible.
+    public mutating func points(count: Int, maxAttempts: Int = 400) -> [Environment] {
+        var accepted: [Environment] = []
+        var seenTrue = [Bool](repeating: false, count: kinks.count)
+        var seenFalse = [Bool](repeating: false, count: kinks.count)
+        var attempts = 0
+        while attempts < maxAttempts {
+            attempts += 1
+            let env = candidate()
+            if !conditions.isEmpty, Sampler.holds(conditions, in: env) != true { continue }
+            let s = sides(env)
+            let coversNew = s.indices.contains { (s[$0] == true && !seenTrue[$0]) || (s[$0] == false && !seenFalse[$0]) }
+            let missing = kinks.indices.contains { !seenTrue[$0] || !seenFalse[$0] }
+            // Once enough points are in, only keep ones that cover a side not yet seen.
+            if accepted.count >= count {
+                if !missing { break }
+                if !coversNew { continue }
+            }
+            for k in s.indices { if s[k] == true { seenTrue[k] = true }; if s[k] == false { seenFalse[k] = true } }
+            accepted.append(env)
+            if accepted.count >= count + kinks.count * 2 { break }
+        }
+        return accepted
+    }
+}

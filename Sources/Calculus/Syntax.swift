@@ -1,0 +1,28 @@
+/// The two surface syntaxes of the one expression language.
+public enum Syntax: String, Sendable {
+    /// As students type it: `3x^2 y`, `[a; b]`, `x^T`, `w . x`.
+    case ascii
+    /// As authors write it inside `$…$`: `\frac{d}{dx}`, `\mathbf{x}`, `\begin{bmatrix}`.
+    case latex
+
+    /// LaTeX when the text uses a backslash command or braces; ASCII otherwise.
+    public static func detect(_ text: String) -> Syntax {
+        for c in text.unicodeScalars where c == "\\" || c == "{" || c == "}" || c == "&" { return .latex }
+        return .ascii
+    }
+}
+
+/// Words with a meaning of their own: functions, operators, constants, Greek letters.
+enum Vocabulary {
+    static let functions: Set<String> = [
+        "sin", "cos", "tan", "exp", "log", "ln", "sqrt", "abs", "sinh", "cosh", "tanh", "sigmoid", "relu",
+        "max", "min", "sum", "dot", "diag", "tr", "trace", "det", "inv", "ones", "zeros", "if",
+        "derivative", "partial", "gradient", "jacobian", "diff", "grad",
+    ]
+    static let greek: Set<String> = [
+        "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
+        "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
+        "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+    ]
+    static let constants: Set<String> = ["pi", "e"]
+}

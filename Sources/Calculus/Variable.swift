@@ -1,0 +1,52 @@
+/// A named quantity with a shape: a scalar `x`, a vector `w` (n×1), a matrix `X` (N×n),
+/// a family of vectors `x_1 … x_N` (stored as N×n, member i is row i as a column), or a summation index.
+public struct Variable: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Hashable, Sendable { case plain, family, index }
+    public var name: String
+    public var shape: Shape
+    public var kind: Kind
+
+    public init(_ name: String, _ shape: Shape = .scalar, kind: Kind = .plain) {
+        self.name = name; self.shape = shape; self.kind = kind
+    }
+    public static func scalar(_ name: String) -> Variable { Variable(name) }
+    public static func vector(_ name: String, _ n: Dimension) -> Variable { Variable(name, .column(n)) }
+    public static func matrix(_ name: String, _ m: Dimension, _ n: Dimension) -> Variable { Variable(name, .matrix(m, n)) }
+
+    public var description: String { name }
+    public var isScalar: Bool { shape.isScalar && kind != .family }
+}
+
+/// e and π.
+public enum Constant: String, Hashable, Sendable {
+    case e, pi
+    public var value: Double { self == .e ? 2.718281828459045 : Double.pi }
+}
+
+/// `<`, `<=`, `>`, `>=` between two sides, element-wise for vectors.
+public struct Condition: Hashable, Sendable {
+    public enum Relation: String, Hashable, Sendable, CaseIterable {
+        case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+        public var negated: Relation {
+            switch self {
+            case .less: return .greaterEqual
+            case .lessEqual: return .greater
+            case .greater: return .lessEqual
+            case .greaterEqual: return .less
+            }
+        }
+        func holds(_ a: Double, _ b: Double) -> Bool {
+            switch self {
+            case .less: return a < b
+            case .lessEqual: return a <= b
+            case .greater: return a > b
+            case .greaterEqual: return a >= b
+            }
+        }
+    }
+    public var lhs: Expr
+    public var relation: Relation
+    public var rhs: Expr
+    public init(_ lhs: Expr, _ relation: Relation, _ rhs: Expr) { self.lhs = lhs; self.relation = relation; self.rhs = rhs }
+    public var negated: Condition { Condition(lhs, relation.negated, rhs) }
+}

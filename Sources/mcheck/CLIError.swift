@@ -1,0 +1,17 @@
+import ArgumentParser
+import Calculus
+
+/// Errors the command line prints: located input errors with the line and a caret.
+enum CLIError: Error, CustomStringConvertible {
+    case input(what: String, text: String, error: CalculusError)
+    case message(String)
+
+    var description: String {
+        switch self {
+        case .input(let what, let text, let error):
+            let d = Diagnostic(error, in: text)
+            return "error: \(what): \(d.headline)\n\(d.excerpt())"
+        case .message(let m): return "error: " + m
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Calculus
+
+/// `mcheck diff`: differentiate an expression and print the result in ASCII and LaTeX.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Differentiate an expression; print the result in ASCII and LaTeX.",
+        discussion: """
+            Examples:
+              mcheck diff 'ln(sin(x^3)^2)' --wrt x
+              mcheck diff 'max(0, w . x + b)' --wrt w --let 'w, x: vector(n); b: scalar' --check
+            """)
+
+    @Argument(help: "The expression, in ASCII (3x^2 y, w . x, [a; b]) or LaTeX (\\frac{1}{2}\\mathbf{x}^T\\mathbf{x}).")
+    var expression: String
+
+    @Option(name: .long, help: "The variable, or a list such as '[x, y]' for a gradient or Jacobian of partials.")
+    var wrt: String
+
+    @Option(name: .customLong("let"), help: "Shapes of names: 'w, x: vector(n); b: scalar; X: matrix(N, n)'. Undeclared single letters are scalars.")
+    var declarations: String = ""
+
+    @Option(name: .long, help: "Conditions sampled points must meet, such as 'x > 0'.")
+    var `where`: String = ""
+
+    @Option(name: .long, help: "numerator (the course's: one row per function) or denominator (the transpose).")
+    var layout: String = "numerator"
+
+    @Flag(name: .long, help: "Also compare with central finite differences at random points and print the largest relative error.")
+    var check = false
+
+    func validate() throws {
+        guard Layout(rawValue: layout) != nil else { throw ValidationError("--layout must be numerator or denominator, not '\(layout)'") }
+    }
+
+    func run() throws {
+        let scope: Scope
+        do { scope = try Scope(declarations: declarations) } catch let e as CalculusError {
+            throw CLIError.input(what: "--let", text: declarations, error: e)
+        }
+        let f: Expr
+        do { f = try Parser.parse(expression, scope: scope) } catch let e as CalculusError {
+            throw CLIError.input(what: "expression", text: expression, error: e)
+        }
+        let request: Expr
+        let wrtText = wrt.hasPrefix("[") ? wrt : wrt
+        do {
+            request = try Parser.parse("derivative(__f__, \(wrtText))".replacingFirst("__f__", with: "(" + Printer.ascii(f) + ")"), scope: scope, syntax: .ascii, layout: Layout(rawValue: layout)!)
+        } catch let e as CalculusError {
+            throw CLIError.input(what: "--wrt", text: wrt, error: CalculusError(e.kind, e.message))
+        }
+        guard case .derivative(var r) = request else { return }
+        r.function = f
+        let result: Expr
+        do { result = Simplifier.simplify(try Differentiator.evaluate(r)) } catch let e as CalculusError {
+            throw CLIError.message("cannot differentiate: \(e.message)")
+        }
+        print("d/d\(wrt) \(Printer.ascii(f))")
+        print("  ascii: \(Printer.ascii(result))")
+        print("  latex: \(Printer.latex(result))")
+        print("  shape: \(result.shape)")
+        if check {
+            let conditions: [Condition]
+            do { conditions = try Parser.parseConditions(self.where, scope: scope) } catch let e as CalculusError {
+                throw CLIError.input(what: "--where", text: self.where, error: e)
+            }
+            guard r.variables.count == 1, !r.variableList else {
+                print("  check: only a single variable can be checked against finite differences")
+                return
+            }
+            var forCheck = result
+            if r.layout == .denominator && !r.variables[0].shape.isMatrix { forCheck = .transposed(result) }
+            let report = try FiniteDifferences.check(f, wrt: r.variables[0], derivative: forCheck, conditions: conditions)
+            if report.points == 0 {
+                print("  check: no sample point where the expression is defined")
+                throw ExitCode(1)
+            }
+            let ok = report.largestError < 1e-5
+            print("  check: \(ok ? "agrees with" : "DISAGREES with") central differences at \(report.points) points; largest relative error \(formatScientific(report.largestError))")
+            if !ok, let w = report.worst {
+                print("    at \(w.pointDescription): finite differences \(w.expected), symbolic \(w.actual)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+func formatScientific(_ x: Double) -> String {
+    if x == 0 { return "0" }
+    var e = 0
+    var m = x
+    while m < 1 { m *= 10; e -= 1 }
+    while m >= 10 { m /= 10; e += 1 }
+    return "\(Double(Int(m * 10)) / 10)e\(e)"
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = range(of: target) else { return self }
+        return replaceSubrange(r, with: replacement)
+    }
+    private func replaceSubrange(_ r: Range<String.Index>, with s: String) -> String {
+        var copy = self
+        copy.replaceSubrange(r, with: s)
+        return copy
+    }
+}
