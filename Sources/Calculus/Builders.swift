@@ -115,7 +115,7 @@ extension Expr {
             if base.isZero, !e.isNegative { return base }
         }
         if base.isOne { return .one }
-        return .raise(base, exponent)
+        return .power(base, exponent)
     }
 
     /// The transpose; scalars and symmetric matrices are their own transpose.

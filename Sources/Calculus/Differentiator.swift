@@ -107,8 +107,8 @@ struct Tangent {
             let inner = Expr.sum([.times(try d(e), .apply(.ln, b)), .times(e, .times(try d(b), .raise(b, .integer(-1))))])
             return .times(f, inner)
         case .apply(let fn, let a): return chain(fn.derivative(at: a), a, try d(a))
-        case .max(let a, let b): return try d(.piecewise(Condition(a, .greater, b), a, b))
-        case .min(let a, let b): return try d(.piecewise(Condition(a, .less, b), a, b))
+        case .max(let a, let b): return try d(.piecewise(Condition(b, .greater, a), b, a))
+        case .min(let a, let b): return try d(.piecewise(Condition(b, .less, a), b, a))
         case .piecewise(let c, let a, let b): return .piecewise(c, try d(a), try d(b))
         case .transpose(let x): return .transposed(try d(x))
         case .sum(let x): let dx = try d(x); return dx.isZero ? .zero : .sum(dx)
@@ -192,8 +192,8 @@ struct JacobianMode {
             let je = try jac(e), jb = try jac(b)
             return .product([f, .sum([.product([.apply(.ln, b), je]), .product([e, .raise(b, .integer(-1)), jb])])])
         case .apply(let fn, let a): return try chain(fn.derivative(at: a), a)
-        case .max(let a, let b): return try jac(.piecewise(Condition(a, .greater, b), a, b))
-        case .min(let a, let b): return try jac(.piecewise(Condition(a, .less, b), a, b))
+        case .max(let a, let b): return try jac(.piecewise(Condition(b, .greater, a), b, a))
+        case .min(let a, let b): return try jac(.piecewise(Condition(b, .less, a), b, a))
         case .piecewise(let c, let a, let b):
             let ja = expand(try jac(a), from: a, to: f), jb = expand(try jac(b), from: b, to: f)
             if c.lhs.shape.isScalar && c.rhs.shape.isScalar { return .piecewise(c, ja, jb) }
@@ -283,8 +283,8 @@ struct Adjoint {
             guard !e.depends(on: v) else { throw CalculusError(.differentiation, "a variable exponent is not supported with respect to a matrix") }
             return try back(b, .times(bar, .times(e, .raise(b, .sum([e, .integer(-1)])))))
         case .apply(let fn, let a): return try back(a, reduce(.times(bar, fn.derivative(at: a)), to: a.shape))
-        case .max(let a, let b): return try back(.piecewise(Condition(a, .greater, b), a, b), bar)
-        case .min(let a, let b): return try back(.piecewise(Condition(a, .less, b), a, b), bar)
+        case .max(let a, let b): return try back(.piecewise(Condition(b, .greater, a), b, a), bar)
+        case .min(let a, let b): return try back(.piecewise(Condition(b, .less, a), b, a), bar)
         case .piecewise(let c, let a, let b):
             let z = Expr.zero(bar.shape)
             return .sum([try back(a, reduce(.piecewise(c, bar, z), to: a.shape)), try back(b, reduce(.piecewise(c, z, bar), to: b.shape))])

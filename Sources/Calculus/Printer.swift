@@ -57,7 +57,9 @@ public struct Printer {
         case .constant(let c): return Piece(text: latex ? (c == .pi ? "\\pi" : "e") : c.rawValue, precedence: 5)
         case .variable(let v): return Piece(text: name(v), precedence: 5)
         case .index(let base, let i):
-            let b = render(base), k = render(i).text
+            var b = render(base)
+            let k = render(i).text
+            if latex, case .variable(let v) = base, v.kind == .plain { b = Piece(text: Printer(style: .latex).name(Variable(v.name)), precedence: 5) }
             if latex { return Piece(text: wrap(b, below: 5) + "_{\(k)}", precedence: 5) }
             return Piece(text: wrap(b, below: 5) + "_" + (k.count == 1 || Int(k) != nil ? k : "{\(k)}"), precedence: 5)
         case .add(let terms): return sum(terms)
@@ -66,8 +68,17 @@ public struct Printer {
             let parts = factors.map { wrap(render($0), below: 4) }
             return Piece(text: parts.joined(separator: style == .explicit ? "*" : (latex ? " " : " ")), precedence: 2)
         case .hadamard(let factors):
-            let parts = factors.map { wrap(render($0), below: 4) }
-            return Piece(text: parts.joined(separator: latex ? " \\otimes " : " .* "), precedence: 2)
+            // Factors with negative powers divide: w ./ x.^2.
+            var num: [String] = [], den: [String] = []
+            for f in factors {
+                if case .power(let b, let x) = f, let k = x.numberValue, k.isNegative {
+                    den.append(wrap(render(Expr.raise(b, .number(-k))), below: 4))
+                } else { num.append(wrap(render(f), below: 4)) }
+            }
+            if num.isEmpty { num = [latex ? "\\mathbf{1}" : "1"] }
+            var text = num.joined(separator: latex ? " \\otimes " : " .* ")
+            if !den.isEmpty { text += (latex ? " \\oslash " : " ./ ") + den.joined(separator: latex ? " \\oslash " : " ./ ") }
+            return Piece(text: text, precedence: 2)
         case .power(let b, let x):
             if let k = x.numberValue, k.isNegative, !b.shape.isMatrix { return product([e]) }
             let base = wrap(render(b), below: 5)
@@ -198,7 +209,8 @@ public struct Printer {
         for f in numerator {
             let p = render(f)
             var s = wrap(p, below: 3)
-            if p.precedence == 3 || p.startsWithSign { s = latex ? "\\left(" + p.text + "\\right)" : "(" + p.text + ")" }
+            if numerator.count == 1 && p.precedence == 2 && denominator.isEmpty && coefficient.isOne { s = p.text }
+            else if p.precedence == 3 || p.startsWithSign { s = latex ? "\\left(" + p.text + "\\right)" : "(" + p.text + ")" }
             if !explicit, let last = parts.last, p.startsWithDigit, last.last?.isNumber == true { s = "*" + s }
             parts.append(s)
         }

@@ -26,7 +26,15 @@ public enum Simplifier {
         case .mul(let factors): return collectFactors(factors)
         case .matmul(let factors): return simplifyMatrixProduct(factors)
         case .transpose(let x): return simplifyTranspose(x)
-        case .piecewise(_, let a, let b): return a == b ? a : e
+        case .piecewise(let c, let a, let b):
+            if a == b { return a }
+            // Constants on the right: `0 > z` reads better as `z < 0`.
+            if c.lhs.numberValue != nil && c.rhs.numberValue == nil {
+                let flipped: Condition.Relation = [.less: .greater, .lessEqual: .greaterEqual, .greater: .less, .greaterEqual: .lessEqual][c.relation]!
+                return .piecewise(Condition(c.rhs, flipped, c.lhs), a, b)
+            }
+            return e
+        case .block(let rows): return flattenBlock(rows) ?? e
         case .diag(let x):
             if case .ones(let s) = x { return .identity(s.length) }
             if case .transpose(let v) = x { return .diag(v) }
@@ -97,8 +105,31 @@ public enum Simplifier {
         case .power(_, let x): return x.numberValue?.double ?? 1
         case .mul(let xs): return xs.reduce(0) { $0 + degreeKey($1) }
         case .number: return 0
+        case .matmul(let xs): return Double(xs.count)
         default: return 1
         }
+    }
+
+    /// A matrix of literal blocks becomes one literal of scalar entries.
+    static func flattenBlock(_ rows: [[Expr]]) -> Expr? {
+        guard rows.contains(where: { $0.contains { if case .block = $0 { return true }; return false } }) else { return nil }
+        var out: [[Expr]] = []
+        for row in rows {
+            var lines: [[Expr]]? = nil
+            for entry in row {
+                let part: [[Expr]]
+                if case .block(let inner) = entry, inner.allSatisfy({ $0.allSatisfy { $0.shape.isScalar } }) { part = inner }
+                else if entry.shape.isScalar { part = [[entry]] }
+                else { return nil }
+                if lines == nil { lines = part }
+                else {
+                    guard lines!.count == part.count else { return nil }
+                    for k in part.indices { lines![k] += part[k] }
+                }
+            }
+            out += lines ?? []
+        }
+        return .block(out)
     }
 
     /// Products: powers of one base combined (`x x^2` → `x^3`), a piecewise factor absorbing the rest.
