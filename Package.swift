@@ -23,8 +23,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The `$…$` / `$$…$$` math syntax extension for cmark-gfm, in C; used only by Markdown.
+        .target(name: "CMarkMath", dependencies: ["CCMarkGFM"]),
         // The thin Swift layer over cmark-gfm: the only code that imports it.
-        .target(name: "Markdown", dependencies: ["CCMarkGFM"]),
+        .target(name: "Markdown", dependencies: ["CCMarkGFM", "CMarkMath"]),
 
         // LaTeX to MathML, for the site and for checking that every math span renders.
         .target(name: "MathML"),

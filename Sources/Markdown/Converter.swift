@@ -1,0 +1,403 @@
+import CCMarkGFM
+import CMarkMath
+
+/// Turns cmark's C tree into a `Tree`, in one iterative pass, fixing up
+/// source positions where cmark leaves them out or gets them wrong:
+///
+/// * soft and hard breaks have none: they get the byte after the previous node;
+/// * a code span's range leaves out its backticks (and, over several lines,
+///   ends at the wrong column): it is widened to the backtick runs;
+/// * a footnote definition starts where its content starts: it starts at `[^`;
+/// * a block ending on a blank line ends at "column 0" of the next line: it
+///   ends at the end of its last line instead;
+/// * math that spans lines: cmark's inline parser only counts the newlines it
+///   consumes itself, so every later node of the paragraph would sit too high
+///   (and, on the same line, too far right). The math node's end is found in
+///   the source, and later nodes are shifted back into place.
+struct Converter {
+    let source: UnsafeBufferPointer<UInt8>
+    var builder: TreeBuilder
+    /// Byte offsets of line starts, computed when first needed.
+    var lineStarts: [Int] = []
+
+    // Inline position repair, reset at each block.
+    /// Lines to add to cmark's inline line numbers (newlines inside earlier math).
+    var lineShift = 0
+    /// Columns to subtract from cmark's inline columns on the line where multi-line math ended.
+    var columnShift = 0
+    /// The end of the last node placed, for nodes cmark gives no position.
+    var lastEnd = SourceLocation(line: 1, column: 0)
+
+    // Table state.
+    var alignments: [TableAlignment] = []
+    var rowIsHeader = false
+    var cellColumn = 0
+
+    static func document(from bytes: UnsafeBufferPointer<UInt8>, file: String?) -> Document {
+        let root = MarkdownParser.cmarkTree(bytes)
+        defer { cmark_node_free(root) }
+        var converter = Converter(source: bytes, builder: TreeBuilder(capacity: bytes.count / 8))
+        converter.convert(root)
+        return Document(file: file, tree: converter.builder.build())
+    }
+
+    /// Depth-first over the C tree without recursion.
+    mutating func convert(_ root: OpaquePointer) {
+        var node = root
+        descend: while true {
+            enter(node)
+            if let child = cmark_node_first_child(node) {
+                node = child
+                continue
+            }
+            while true {
+                exit(node)
+                if node == root { break descend }
+                if let next = cmark_node_next(node) {
+                    node = next
+                    continue descend
+                }
+                guard let parent = cmark_node_parent(node) else { break descend }
+                node = parent
+            }
+        }
+    }
+
+    // MARK: Nodes
+
+    mutating func enter(_ node: OpaquePointer) {
+        let type = cmark_node_get_type(node)
+        let extensionKind = mcheck_extension_kind(node)
+        switch extensionKind {
+        case MCHECK_EXT_MATH_INLINE, MCHECK_EXT_MATH_DISPLAY:
+            enterMath(node, display: extensionKind == MCHECK_EXT_MATH_DISPLAY)
+            return
+        case MCHECK_EXT_TABLE:
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            let raw = cmark_gfm_extensions_get_table_alignments(node)
+            alignments = (0..<columns).map { column in
+                switch raw?[column] {
+                case UInt8(ascii: "l"): .left
+                case UInt8(ascii: "c"): .center
+                case UInt8(ascii: "r"): .right
+                default: .none
+                }
+            }
+            enterBlock(node, .table(alignments: alignments))
+            return
+        case MCHECK_EXT_TABLE_ROW:
+            rowIsHeader = cmark_gfm_extensions_get_table_row_is_header(node) != 0
+            cellColumn = 0
+            enterBlock(node, .tableRow(isHeader: rowIsHeader))
+            return
+        case MCHECK_EXT_TABLE_CELL:
+            let alignment = cellColumn < alignments.count ? alignments[cellColumn] : .none
+            enterBlock(node, .tableCell(column: cellColumn, alignment: alignment, isHeader: rowIsHeader))
+            cellColumn += 1
+            return
+        case MCHECK_EXT_STRIKETHROUGH:
+            enterInline(node, .strikethrough)
+            return
+        default:
+            break
+        }
+
+        switch type {
+        case CMARK_NODE_DOCUMENT:
+            enterBlock(node, .document)
+        case CMARK_NODE_BLOCK_QUOTE:
+            enterBlock(node, .blockQuote)
+        case CMARK_NODE_LIST:
+            let tight = cmark_node_get_list_tight(node) != 0
+            if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+                enterBlock(node, .orderedList(start: Int(cmark_node_get_list_start(node)), tight: tight))
+            } else {
+                enterBlock(node, .bulletList(tight: tight))
+            }
+        case CMARK_NODE_ITEM:
+            let checked: Bool? =
+                extensionKind == MCHECK_EXT_TASKLIST_ITEM ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil
+            enterBlock(node, .listItem(checked: checked))
+        case CMARK_NODE_CODE_BLOCK:
+            enterCodeBlock(node)
+        case CMARK_NODE_HTML_BLOCK:
+            enterBlock(node, .htmlBlock(literal(node)))
+        case CMARK_NODE_PARAGRAPH:
+            enterBlock(node, .paragraph)
+        case CMARK_NODE_HEADING:
+            enterBlock(node, .heading(level: Int(cmark_node_get_heading_level(node))))
+        case CMARK_NODE_THEMATIC_BREAK:
+            enterBlock(node, .thematicBreak)
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            enterBlock(node, .footnoteDefinition(label: footnoteLabel(node)))
+            builder.ranges[Int(builder.open.last!)].start.column = max(1, Int(mcheck_footnote_definition_column(node)))
+        case CMARK_NODE_TEXT:
+            enterInline(node, .text(literal(node)))
+        case CMARK_NODE_SOFTBREAK:
+            enterInline(node, .softBreak)
+            columnShift = 0
+        case CMARK_NODE_LINEBREAK:
+            enterInline(node, .lineBreak)
+            columnShift = 0
+        case CMARK_NODE_CODE:
+            enterInline(node, .inlineCode(literal(node)))
+        case CMARK_NODE_HTML_INLINE:
+            enterInline(node, .inlineHTML(literal(node)))
+        case CMARK_NODE_EMPH:
+            enterInline(node, .emphasis)
+        case CMARK_NODE_STRONG:
+            enterInline(node, .strong)
+        case CMARK_NODE_LINK:
+            enterInline(node, .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node))))
+        case CMARK_NODE_IMAGE:
+            enterInline(node, .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node))))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            enterInline(node, .footnoteReference(label: footnoteLabel(node)))
+        default:
+            // A node type this layer does not know (a future extension): keep its text, if any.
+            if cmark_node_get_start_line(node) > 0, (Int32(truncatingIfNeeded: type.rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK {
+                enterBlock(node, .paragraph)
+            } else {
+                enterInline(node, .text(literal(node)))
+            }
+        }
+    }
+
+    mutating func exit(_ node: OpaquePointer) {
+        let index = builder.open.last!
+        let i = Int(index)
+        if builder.kinds[i].isBlockKind {
+            if case .paragraph = builder.kinds[i] { promoteLoneDisplayMath(paragraph: i) }
+        } else if cmark_node_first_child(node) != nil {
+            // An inline container (emphasis, link, …): its end is known now.
+            if cmark_node_get_start_line(node) > 0 {
+                builder.ranges[i].end = inlineLocation(
+                    line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node))
+            } else {
+                builder.ranges[i].end = lastEnd
+            }
+            lastEnd = builder.ranges[i].end
+        }
+        builder.exit()
+    }
+
+    // MARK: Blocks
+
+    mutating func enterBlock(_ node: OpaquePointer, _ kind: NodeKind) {
+        lineShift = 0
+        columnShift = 0
+        let range = blockRange(node)
+        builder.enter(kind, range)
+        lastEnd = range.start
+        lastEnd.column -= 1
+    }
+
+    mutating func enterCodeBlock(_ node: OpaquePointer) {
+        let range = blockRange(node)
+        let info = string(cmark_node_get_fence_info(node))
+        let code = literal(node)
+        var fenceLength: Int32 = 0, fenceOffset: Int32 = 0
+        var fenceChar: CChar = 0
+        let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceChar) != 0
+        let contentStart = SourceLocation(line: range.start.line + (fenced ? 1 : 0), column: range.start.column)
+        let block = CodeBlock(info: info, code: code, isFenced: fenced, contentStartLine: contentStart.line)
+        let index = builder.enter(fenced && block.language == "math" ? .displayMath(code) : .codeBlock(block), range)
+        builder.contentStarts[index] = contentStart
+        lineShift = 0
+        columnShift = 0
+    }
+
+    /// A paragraph that holds nothing but one `$$…$$` becomes that display math, as a block
+    /// with the paragraph's range.
+    mutating func promoteLoneDisplayMath(paragraph i: Int) {
+        guard builder.kinds.count == i + 2, case .displayMath = builder.kinds[i + 1] else { return }
+        let math = builder.kinds[i + 1]
+        let contentStart = builder.contentStarts[Int32(i + 1)]
+        builder.removeLast()
+        builder.kinds[i] = math
+        builder.contentStarts[Int32(i)] = contentStart
+    }
+
+    /// cmark's block range, except that a block ending at "column 0" (after a blank line) ends
+    /// at the end of the line before, and an empty document is 1:1-1:1.
+    mutating func blockRange(_ node: OpaquePointer) -> SourceRange {
+        let start = SourceLocation(
+            line: max(1, Int(cmark_node_get_start_line(node))), column: max(1, Int(cmark_node_get_start_column(node))))
+        var end = SourceLocation(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+        if end.column <= 0, end.line > start.line {
+            end = SourceLocation(line: end.line - 1, column: max(1, lineLength(end.line - 1)))
+        }
+        if end < start { end = start }
+        return SourceRange(start: start, end: end)
+    }
+
+    // MARK: Inlines
+
+    mutating func enterInline(_ node: OpaquePointer, _ kind: NodeKind) {
+        let startLine = cmark_node_get_start_line(node)
+        var range: SourceRange
+        if startLine > 0 {
+            let start = inlineLocation(line: startLine, column: cmark_node_get_start_column(node))
+            let endLine = cmark_node_get_end_line(node)
+            let end = inlineLocation(line: endLine, column: cmark_node_get_end_column(node))
+            range = SourceRange(start: start, end: max(start, end))
+            if endLine > startLine {
+                // A code span or raw HTML over several lines: cmark counted those newlines
+                // itself and knows the new line's start again.
+                columnShift = 0
+            }
+        } else {
+            let at = SourceLocation(line: lastEnd.line, column: lastEnd.column + 1)
+            range = SourceRange(start: at, end: at)
+        }
+        if case .inlineCode = kind, startLine > 0 { range = widenCodeSpan(range) }
+        builder.enter(kind, range)
+        if cmark_node_first_child(node) == nil { lastEnd = range.end }
+    }
+
+    /// cmark's range of a code span covers what is between the backtick runs; widen it to the runs,
+    /// and find the real end of a span over several lines (cmark leaves out the container markup).
+    mutating func widenCodeSpan(_ range: SourceRange) -> SourceRange {
+        let tick = UInt8(ascii: "`")
+        guard let (lineStart, _) = lineBounds(range.start.line) else { return range }
+        var ticks = 0
+        var i = lineStart + range.start.column - 2
+        while i >= lineStart, source[i] == tick {
+            ticks += 1
+            i -= 1
+        }
+        guard ticks > 0 else { return range }
+        var widened = range
+        widened.start.column -= ticks
+        if range.start.line == range.end.line {
+            widened.end.column += ticks
+            return widened
+        }
+        // The closing run is the first run of exactly `ticks` backticks on the last line.
+        guard let (endStart, endEnd) = lineBounds(range.end.line) else { return widened }
+        var j = endStart
+        while j < endEnd {
+            guard source[j] == tick else { j += 1; continue }
+            var k = j
+            while k < endEnd, source[k] == tick { k += 1 }
+            if k - j == ticks {
+                widened.end.column = k - endStart
+                return widened
+            }
+            j = k
+        }
+        return widened
+    }
+
+    /// A cmark inline position moved past the newlines of earlier math in the same block.
+    func inlineLocation(line: Int32, column: Int32) -> SourceLocation {
+        SourceLocation(line: Int(line) + lineShift, column: Int(column) - columnShift)
+    }
+
+    mutating func enterMath(_ node: OpaquePointer, display: Bool) {
+        let tex = literal(node)
+        let delimiter = display ? 2 : 1
+        let spanLength = tex.utf8.count + 2 * delimiter
+        let rawColumn = cmark_node_get_start_column(node)
+        let start = inlineLocation(line: cmark_node_get_start_line(node), column: rawColumn)
+        var end = SourceLocation(line: start.line, column: start.column + spanLength - 1)
+
+        // Newlines in the TeX (`\n`, `\r\n` or a lone `\r`, as cmark counts lines) and where its last line starts.
+        let bytes = Array(tex.utf8)
+        var newlines = 0
+        var tailStart = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\r"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+            if bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "\r") {
+                newlines += 1
+                tailStart = i + 1
+            }
+            i += 1
+        }
+
+        if newlines > 0 {
+            end.line = start.line + newlines
+            var needle = Array(bytes[tailStart...])
+            needle.append(contentsOf: repeatElement(UInt8(ascii: "$"), count: delimiter))
+            end.column = findLineSuffix(needle, onLine: end.line) ?? needle.count
+            lineShift += newlines
+            columnShift = Int(rawColumn) + spanLength - 1 - end.column
+        }
+
+        let index = builder.enter(display ? .displayMath(tex) : .inlineMath(tex), SourceRange(start: start, end: end))
+        builder.contentStarts[index] = SourceLocation(line: start.line, column: start.column + delimiter)
+        if display { builder.inlineDisplayMath.insert(index) }
+        lastEnd = end
+    }
+
+    // MARK: Source lines
+
+    /// Where `needle` (the last line of a math span with its closing delimiter) ends on `line`:
+    /// the first place it occurs after nothing but container markup (spaces, tabs, `>`).
+    mutating func findLineSuffix(_ needle: [UInt8], onLine line: Int) -> Int? {
+        guard let (start, end) = lineBounds(line), !needle.isEmpty else { return nil }
+        var i = start
+        while i + needle.count <= end {
+            if source[i] == needle[0] && zip(needle.indices, i...).allSatisfy({ source[$1] == needle[$0] }) {
+                return i - start + needle.count
+            }
+            let byte = source[i]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The byte length of `line`, without its line ending.
+    mutating func lineLength(_ line: Int) -> Int {
+        guard let (start, end) = lineBounds(line) else { return 0 }
+        return end - start
+    }
+
+    /// Byte offsets of the start and end (before the line ending) of a 1-based line.
+    mutating func lineBounds(_ line: Int) -> (Int, Int)? {
+        if lineStarts.isEmpty { lineStarts = Converter.lineStarts(source) }
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : source.count
+        if end > start, source[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start, source[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return (start, end)
+    }
+
+    /// Line starts, with lines ending at `\n`, `\r\n` or a lone `\r` as in cmark.
+    static func lineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts = [0]
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\n") {
+                starts.append(i + 1)
+            } else if byte == UInt8(ascii: "\r") {
+                if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        return starts
+    }
+
+    // MARK: Strings
+
+    func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
+
+    func footnoteLabel(_ node: OpaquePointer) -> String {
+        var length = 0
+        let pointer = mcheck_footnote_label(node, &length)!
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+
+    func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}
