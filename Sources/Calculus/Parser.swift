@@ -27,6 +27,19 @@ public struct Parser {
         return out
     }
 
+    /// Reads the variables of a derivative, `x` or `[x, y]`, and builds the request for `function`.
+    public static func derivativeRequest(of function: Expr, wrt text: String, kind: DerivativeRequest.Kind = .derivative,
+                                         scope: Scope = Scope(), layout: Layout = .numerator) throws -> DerivativeRequest {
+        var p = try Parser(text, scope: scope, syntax: Syntax.detect(text), layout: layout)
+        let t = p.peek
+        let variables = try p.parseExpression()
+        try p.expectEnd()
+        guard case .derivative(let r) = try p.derivativeRequest(kind, function: function, variables: variables, at: t) else {
+            throw CalculusError(.syntax, "expected a variable or a list of variables", at: 0)
+        }
+        return r
+    }
+
     /// Splits a chain `a = b = c` at its top-level `=` signs, returning each side's text and offset.
     public static func splitEquation(_ text: String) -> [(text: String, offset: Int)] {
         let s = Array(text.unicodeScalars)

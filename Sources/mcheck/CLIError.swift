@@ -1,5 +1,6 @@
 import ArgumentParser
 import Calculus
+import Foundation
 
 /// Errors the command line prints: located input errors with the line and a caret.
 enum CLIError: Error, CustomStringConvertible {
@@ -13,5 +14,10 @@ enum CLIError: Error, CustomStringConvertible {
             return "error: \(what): \(d.headline)\n\(d.excerpt())"
         case .message(let m): return "error: " + m
         }
+    }
+
+    /// Prints the error to standard error.
+    func report() {
+        FileHandle.standardError.write(Data((description + "\n").utf8))
     }
 }

@@ -35,6 +35,10 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        do { try differentiate() } catch let e as CLIError { e.report(); throw ExitCode(2) }
+    }
+
+    func differentiate() throws {
         let scope: Scope
         do { scope = try Scope(declarations: declarations) } catch let e as CalculusError {
             throw CLIError.input(what: "--let", text: declarations, error: e)
@@ -43,15 +47,12 @@ struct DiffCommand: ParsableCommand {
         do { f = try Parser.parse(expression, scope: scope) } catch let e as CalculusError {
             throw CLIError.input(what: "expression", text: expression, error: e)
         }
-        let request: Expr
-        let wrtText = wrt.hasPrefix("[") ? wrt : wrt
+        let r: DerivativeRequest
         do {
-            request = try Parser.parse("derivative(__f__, \(wrtText))".replacingFirst("__f__", with: "(" + Printer.ascii(f) + ")"), scope: scope, syntax: .ascii, layout: Layout(rawValue: layout)!)
+            r = try Parser.derivativeRequest(of: f, wrt: wrt, scope: scope, layout: Layout(rawValue: layout)!)
         } catch let e as CalculusError {
-            throw CLIError.input(what: "--wrt", text: wrt, error: CalculusError(e.kind, e.message))
+            throw CLIError.input(what: "--wrt", text: wrt, error: e)
         }
-        guard case .derivative(var r) = request else { return }
-        r.function = f
         let result: Expr
         do { result = Simplifier.simplify(try Differentiator.evaluate(r)) } catch let e as CalculusError {
             throw CLIError.message("cannot differentiate: \(e.message)")
@@ -95,14 +96,3 @@ func formatScientific(_ x: Double) -> String {
     return "\(Double(Int(m * 10)) / 10)e\(e)"
 }
 
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let r = range(of: target) else { return self }
-        return replaceSubrange(r, with: replacement)
-    }
-    private func replaceSubrange(_ r: Range<String.Index>, with s: String) -> String {
-        var copy = self
-        copy.replaceSubrange(r, with: s)
-        return copy
-    }
-}

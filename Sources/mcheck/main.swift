@@ -5,7 +5,8 @@ struct MCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcheck",
         abstract: "Grade, publish and verify a matrix-calculus course written in Markdown.",
-        subcommands: [DiffCommand.self]
+        subcommands: [GradeCommand.self, DiffCommand.self, WorkbookCommand.self],
+        defaultSubcommand: GradeCommand.self
     )
 }
 

@@ -1,0 +1,87 @@
+import Calculus
+
+/// Grades answers: reads them, compares them with the truth the engine derives, and explains a mismatch.
+public struct Grader: Sendable {
+    public init() {}
+
+    /// Grades one exercise of a workbook. `answerText` defaults to the exercise's answer block.
+    public func grade(_ block: ExerciseBlock, question: Question, file: String, answerText: String? = nil, answerLine: Int? = nil) -> GradeResult {
+        let text = answerText ?? block.answer?.text ?? ""
+        let line = answerLine ?? block.answer?.contentLine ?? block.line
+        var result = GradeResult(id: question.id, line: block.line, verdict: .unanswered, score: 0, message: "no answer yet", feedback: [])
+        if text.allSatisfy(\.isWhitespace) { return result }
+        let answer: Expr
+        do {
+            answer = try Parser.parse(text.trimmingTrailingWhitespace, scope: question.scope, layout: question.layout)
+        } catch let e as CalculusError {
+            let d = Diagnostic(e, in: text, lineOffset: line - 1)
+            result.verdict = .invalid
+            result.message = "cannot read the answer: \(e.message) (\(file):\(d.line):\(d.column))"
+            result.feedback = [Feedback("syntax", "\(file):\(d.line):\(d.column): \(e.message)\n" + d.excerpt(indent: "    "))]
+            return result
+        } catch {
+            result.verdict = .invalid
+            result.message = "cannot read the answer: \(error)"
+            return result
+        }
+        result.feedback.append(Feedback("readAs", "read as: " + Printer.explicit(answer)))
+        let equivalence = Equivalence(conditions: question.conditions)
+        let verdict = equivalence.compare(question.truth, answer)
+        var diagnosis = Diagnosis(truth: question.truth, answer: (try? Differentiator.resolve(answer)) ?? answer, conditions: question.conditions, layout: question.layout)
+        switch verdict {
+        case .equal:
+            result.verdict = .correct
+            result.score = 1
+            result.message = "correct"
+            return result
+        case .shapesDiffer(let expected, let actual):
+            diagnosis.shapes(expected: expected, actual: actual)
+        case .notEqual(let counterexample):
+            diagnosis.values(counterexample)
+        case .undecidable(let why):
+            result.verdict = .invalid
+            result.message = "could not be decided: \(why)"
+            return result
+        }
+        result.verdict = .incorrect
+        result.score = diagnosis.score
+        result.feedback += diagnosis.feedback
+        result.message = diagnosis.feedback.first?.message ?? "not equal to the expected answer"
+        return result
+    }
+
+    /// Grades every exercise of a workbook (answers, or solutions when `useSolutions`).
+    public func grade(_ workbook: Workbook, useSolutions: Bool = false) -> FileReport {
+        var report = FileReport(file: workbook.file, results: [], errors: workbook.errors)
+        for block in workbook.exercises {
+            guard block.id != nil else { continue }
+            let question: Question
+            do { question = try Question(block, file: workbook.file) } catch {
+                report.errors.append(error)
+                continue
+            }
+            let attached = useSolutions ? block.solution : block.answer
+            report.results.append(grade(block, question: question, file: workbook.file, answerText: attached?.text ?? "", answerLine: attached?.contentLine))
+        }
+        report.errors.sort { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
+        return report
+    }
+}
+
+/// The grades of one file, and its errors.
+public struct FileReport: Sendable {
+    public var file: String
+    public var results: [GradeResult]
+    public var errors: [SourceError]
+
+    public func count(_ v: GradeResult.Verdict) -> Int { results.filter { $0.verdict == v }.count }
+    public var score: Double { results.reduce(0) { $0 + $1.score } }
+}
+
+extension String {
+    var trimmingTrailingWhitespace: String {
+        var s = self
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return s
+    }
+}

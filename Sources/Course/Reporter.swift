@@ -1,0 +1,152 @@
+import Foundation
+
+/// Prints grading results: text for people (colour on a terminal), JSON for tools, JUnit XML for CI dashboards.
+public enum ReportFormat: String, Sendable, CaseIterable { case text, json, junit }
+
+public struct Reporter: Sendable {
+    public var format: ReportFormat
+    public var color: Bool
+    public init(format: ReportFormat, color: Bool) { self.format = format; self.color = color }
+
+    public func render(_ reports: [FileReport], commandErrors: [SourceError] = []) -> String {
+        switch format {
+        case .text: return text(reports, commandErrors)
+        case .json: return json(reports, commandErrors)
+        case .junit: return junit(reports, commandErrors)
+        }
+    }
+
+    /// 0 when every exercise is correct, 1 when any is not, 2 when a file or the command is in error.
+    public static func exitCode(_ reports: [FileReport], commandErrors: [SourceError] = []) -> Int32 {
+        if !commandErrors.isEmpty || reports.contains(where: { !$0.errors.isEmpty }) { return 2 }
+        return reports.allSatisfy { $0.results.allSatisfy { $0.verdict == .correct } } ? 0 : 1
+    }
+
+    // MARK: Text
+
+    func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+
+    func verdictText(_ v: GradeResult.Verdict) -> String {
+        switch v {
+        case .correct: return paint("correct", "32")
+        case .incorrect: return paint("incorrect", "31")
+        case .unanswered: return paint("unanswered", "33")
+        case .invalid: return paint("invalid", "35")
+        }
+    }
+
+    func text(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
+        var out = ""
+        for e in commandErrors { out += paint("error", "31;1") + ": " + e.description + "\n" }
+        var totals = [GradeResult.Verdict: Int]()
+        var score = 0.0, count = 0
+        for report in reports {
+            for e in report.errors {
+                out += e.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "31;1") + ": ") + "\n"
+            }
+            for r in report.results {
+                out += "\(report.file):\(r.line): \(r.id): \(verdictText(r.verdict))"
+                if r.verdict != .correct { out += " — " + r.message }
+                if r.verdict == .incorrect && r.score > 0 { out += " (partial credit \(formatScore(r.score)))" }
+                out += "\n"
+                if r.verdict == .incorrect || r.verdict == .invalid {
+                    for f in r.feedback where f.message != r.message {
+                        out += "    " + f.message.replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+                    }
+                }
+                totals[r.verdict, default: 0] += 1
+                score += r.score
+                count += 1
+            }
+        }
+        let errors = commandErrors.count + reports.reduce(0) { $0 + $1.errors.count }
+        var summary = "\(count) exercise\(count == 1 ? "" : "s") in \(reports.count) file\(reports.count == 1 ? "" : "s"): "
+        summary += GradeResult.Verdict.allCases.map { "\(totals[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+        summary += "; score \(formatScore(score))/\(count)"
+        if errors > 0 { summary += "; \(errors) error\(errors == 1 ? "" : "s") in files" }
+        out += summary + "\n"
+        return out
+    }
+
+    // MARK: JSON
+
+    struct JSONResult: Codable { var id: String; var line: Int; var verdict: String; var score: Double; var message: String; var feedback: [Feedback] }
+    struct JSONError: Codable { var file: String; var line: Int; var column: Int?; var message: String }
+    struct JSONFile: Codable { var file: String; var results: [JSONResult]; var errors: [JSONError] }
+    struct JSONSummary: Codable { var exercises: Int; var correct: Int; var incorrect: Int; var unanswered: Int; var invalid: Int; var score: Double; var errors: Int }
+    struct JSONRun: Codable { var files: [JSONFile]; var errors: [JSONError]; var summary: JSONSummary }
+
+    func json(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
+        func err(_ e: SourceError) -> JSONError { JSONError(file: e.file, line: e.line, column: e.column, message: e.message) }
+        let files = reports.map { r in
+            JSONFile(file: r.file, results: r.results.map {
+                JSONResult(id: $0.id, line: $0.line, verdict: $0.verdict.rawValue, score: $0.score, message: $0.message, feedback: $0.feedback)
+            }, errors: r.errors.map(err))
+        }
+        let all = reports.flatMap(\.results)
+        let summary = JSONSummary(
+            exercises: all.count,
+            correct: all.filter { $0.verdict == .correct }.count,
+            incorrect: all.filter { $0.verdict == .incorrect }.count,
+            unanswered: all.filter { $0.verdict == .unanswered }.count,
+            invalid: all.filter { $0.verdict == .invalid }.count,
+            score: all.reduce(0) { $0 + $1.score },
+            errors: commandErrors.count + reports.reduce(0) { $0 + $1.errors.count })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(JSONRun(files: files, errors: commandErrors.map(err), summary: summary))) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    // MARK: JUnit
+
+    func junit(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
+        func x(_ s: String) -> String {
+            var o = ""
+            for c in s.unicodeScalars {
+                switch c {
+                case "&": o += "&amp;"
+                case "<": o += "&lt;"
+                case ">": o += "&gt;"
+                case "\"": o += "&quot;"
+                default: if c.value < 32 && c != "\n" && c != "\t" { o += " " } else { o.unicodeScalars.append(c) }
+                }
+            }
+            return o
+        }
+        let all = reports.flatMap(\.results)
+        let failures = all.filter { $0.verdict == .incorrect }.count
+        let errors = all.filter { $0.verdict == .invalid }.count + reports.reduce(0) { $0 + $1.errors.count } + commandErrors.count
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"mcheck\" tests=\"\(all.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+        for r in reports {
+            let f = r.results.filter { $0.verdict == .incorrect }.count
+            let e = r.results.filter { $0.verdict == .invalid }.count + r.errors.count
+            let s = r.results.filter { $0.verdict == .unanswered }.count
+            out += "  <testsuite name=\"\(x(r.file))\" tests=\"\(r.results.count)\" failures=\"\(f)\" errors=\"\(e)\" skipped=\"\(s)\">\n"
+            for err in r.errors {
+                out += "    <testcase name=\"\(x(err.location))\" classname=\"\(x(r.file))\"><error message=\"\(x(err.message))\"/></testcase>\n"
+            }
+            for res in r.results {
+                out += "    <testcase name=\"\(x(res.id))\" classname=\"\(x(r.file))\" file=\"\(x(r.file))\" line=\"\(res.line)\">"
+                let details = x(res.feedback.map(\.message).joined(separator: "\n"))
+                switch res.verdict {
+                case .correct: break
+                case .incorrect: out += "<failure message=\"\(x(res.message))\">\(details)</failure>"
+                case .invalid: out += "<error message=\"\(x(res.message))\">\(details)</error>"
+                case .unanswered: out += "<skipped message=\"no answer yet\"/>"
+                }
+                out += "</testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+}
+
+
+func formatScore(_ x: Double) -> String {
+    if x == x.rounded() { return String(Int(x)) }
+    return String(Double(Int((x * 100).rounded())) / 100)
+}

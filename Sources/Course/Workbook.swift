@@ -1,0 +1,162 @@
+import Foundation
+import Markdown
+
+/// A Markdown file with exercises: a student's workbook or an author's chapter.
+public struct Workbook: Sendable {
+    public var file: String
+    public var text: String
+    public var document: Document
+    public var exercises: [ExerciseBlock]
+    /// Malformed blocks: errors of the file; the other exercises are still graded.
+    public var errors: [SourceError]
+    /// Answers kept from exercises a chapter no longer has (`answer-kept ID` blocks), by id.
+    public var keptAnswers: [(String, String)]
+
+    /// Largest file read (a workbook is a few kilobytes; a course chapter well under a megabyte).
+    public static let maxBytes = 16 * 1024 * 1024
+
+    /// Reads and parses a file. Throws for a file that cannot be read at all.
+    public static func load(_ path: String) throws(SourceError) -> Workbook {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SourceError(file: path, line: 0, message: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw SourceError(file: path, line: 0, message: "is a folder, not a file") }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maxBytes else {
+            throw SourceError(file: path, line: 0, message: "the file is too large (\(size / (1024 * 1024)) MB; the limit is \(maxBytes / (1024 * 1024)) MB)")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw SourceError(file: path, line: 0, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try parse(data: data, file: path)
+    }
+
+    public static func parse(data: Data, file: String) throws(SourceError) -> Workbook {
+        let document: Document
+        do { document = try MarkdownParser.parse(data: data, file: file) } catch {
+            switch error {
+            case .invalidUTF8(_, let location, _):
+                throw SourceError(file: file, line: location.line, column: location.column, message: "the file is not valid UTF-8 (save it as UTF-8)")
+            }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        return Workbook(file: file, text: text, document: document)
+    }
+
+    public init(file: String, text: String) {
+        let document = (try? MarkdownParser.parse(text, file: file)) ?? (try! MarkdownParser.parse("", file: file))
+        self.init(file: file, text: text, document: document)
+    }
+
+    init(file: String, text: String, document: Document) {
+        self.file = file
+        self.text = text
+        self.document = document
+        (exercises, errors, keptAnswers) = Workbook.extract(document, file: file)
+    }
+
+    static let fieldKeys: Set<String> = ["id", "let", "where", "ask", "layout"]
+
+    /// Finds exercise blocks and the answer, solution and mistake blocks after each.
+    static func extract(_ document: Document, file: String) -> ([ExerciseBlock], [SourceError], [(String, String)]) {
+        var exercises: [ExerciseBlock] = []
+        var errors: [SourceError] = []
+        var ids: [String: Int] = [:]
+        var keptAnswers: [(String, String)] = []
+        for node in document.codeBlocks() {
+            guard let block = node.codeBlock, block.isFenced else { continue }
+            let fence = node.range.start.line, end = node.range.end.line
+            switch block.language {
+            case "exercise":
+                let (fields, fieldErrors) = parseFields(block, file: file, allowed: fieldKeys)
+                errors += fieldErrors
+                var exercise = ExerciseBlock(fields: fields, line: fence, endLine: end)
+                if let id = exercise.id {
+                    if !isValidID(id) {
+                        let f = exercise.field("id")!
+                        errors.append(SourceError(file: file, line: f.line, column: f.valueColumn, message: "id '\(id)' may hold only letters, digits, - and _", sourceLine: f.text, length: id.count))
+                    } else if let first = ids[id] {
+                        let f = exercise.field("id")!
+                        errors.append(SourceError(file: file, line: f.line, column: f.valueColumn, message: "duplicate id '\(id)' (first used on line \(first))", sourceLine: f.text, length: id.count))
+                        exercise.fields.removeAll { $0.key == "id" }
+                    } else {
+                        ids[id] = fence
+                    }
+                }
+                exercises.append(exercise)
+            case "answer", "solution":
+                let attached = AttachedBlock(text: block.code, contentLine: block.contentStartLine, fenceLine: fence, endLine: end)
+                guard !exercises.isEmpty else {
+                    errors.append(SourceError(file: file, line: fence, message: "\(block.language) block before any exercise"))
+                    continue
+                }
+                let k = exercises.count - 1
+                if block.language == "answer" {
+                    if exercises[k].answer != nil {
+                        errors.append(SourceError(file: file, line: fence, message: "a second answer block for exercise '\(exercises[k].id ?? "?")' (the first is on line \(exercises[k].answer!.fenceLine))"))
+                    } else { exercises[k].answer = attached }
+                } else {
+                    if exercises[k].solution != nil {
+                        errors.append(SourceError(file: file, line: fence, message: "a second solution block for exercise '\(exercises[k].id ?? "?")'"))
+                    } else { exercises[k].solution = attached }
+                }
+            case "answer-kept":
+                let id = block.info.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+                keptAnswers.append((id, block.code))
+            case "mistake":
+                guard !exercises.isEmpty else {
+                    errors.append(SourceError(file: file, line: fence, message: "mistake block before any exercise"))
+                    continue
+                }
+                let (fields, fieldErrors) = parseFields(block, file: file, allowed: ["answer", "feedback"])
+                errors += fieldErrors
+                guard let answer = fields.first(where: { $0.key == "answer" }) else {
+                    errors.append(SourceError(file: file, line: fence, message: "a mistake block needs an 'answer:' line"))
+                    continue
+                }
+                let feedback = fields.first { $0.key == "feedback" }?.value ?? "value"
+                exercises[exercises.count - 1].mistakes.append(Mistake(answer: answer.value, feedback: feedback, line: answer.line, fenceLine: fence, endLine: end))
+            default: continue
+            }
+        }
+        return (exercises, errors, keptAnswers)
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
+    }
+
+    /// `key: value` lines; blank lines are skipped.
+    static func parseFields(_ block: CodeBlock, file: String, allowed: Set<String>) -> ([Field], [SourceError]) {
+        var fields: [Field] = []
+        var errors: [SourceError] = []
+        for (k, raw) in block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = block.contentStartLine + k
+            let text = String(raw)
+            if text.allSatisfy(\.isWhitespace) { continue }
+            guard let colon = text.firstIndex(of: ":") else {
+                errors.append(SourceError(file: file, line: line, column: 1, message: "expected 'key: value', such as 'ask: derivative(x^2, x)'", sourceLine: text, length: text.count))
+                continue
+            }
+            let key = text[..<colon].trimmingCharacters(in: .whitespaces)
+            guard allowed.contains(key) else {
+                errors.append(SourceError(file: file, line: line, column: 1, message: "unknown key '\(key)'; expected one of \(allowed.sorted().joined(separator: ", "))", sourceLine: text, length: Swift.max(1, key.count)))
+                continue
+            }
+            if fields.contains(where: { $0.key == key }) {
+                errors.append(SourceError(file: file, line: line, column: 1, message: "'\(key)' is given twice", sourceLine: text, length: key.count))
+                continue
+            }
+            let afterColon = text[text.index(after: colon)...]
+            let leading = afterColon.prefix { $0 == " " || $0 == "\t" }.count
+            let value = afterColon.trimmingCharacters(in: .whitespaces)
+            let column = text.distance(from: text.startIndex, to: colon) + 2 + leading
+            fields.append(Field(key: key, value: value, line: line, valueColumn: column, text: text))
+        }
+        return (fields, errors)
+    }
+}

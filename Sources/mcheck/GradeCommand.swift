@@ -1,0 +1,87 @@
+import ArgumentParser
+import Course
+import Foundation
+
+/// `mcheck FILE…`: grade workbooks (the default command).
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade the answers in Markdown workbooks (the default command).",
+        discussion: "Exit status: 0 when every exercise is correct, 1 when any is not, 2 when a file or the command is in error.")
+
+    @Argument(help: "Workbooks to grade, or folders of them (every .md file inside).")
+    var paths: [String]
+
+    @Option(name: .long, help: "Output: text (for people), json (one document for the run) or junit (for CI dashboards).")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: "Colour in text output: auto (only on a terminal), always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .long, help: "Grade the solution blocks instead of the answers (for course authors).")
+    var solutions = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one workbook, such as exercises/ch4.md") }
+    }
+
+    func run() throws {
+        let (files, errors) = WorkbookFiles.expand(paths)
+        let grader = Grader()
+        var reports: [FileReport] = []
+        var commandErrors = errors
+        for file in files.list {
+            do {
+                let workbook = try Workbook.load(file)
+                if files.fromFolder.contains(file) && workbook.exercises.isEmpty && workbook.errors.isEmpty { continue }
+                reports.append(grader.grade(workbook, useSolutions: solutions))
+            } catch {
+                commandErrors.append(error)
+            }
+        }
+        let reporter = Reporter(format: format, color: color.enabled)
+        print(reporter.render(reports, commandErrors: commandErrors), terminator: "")
+        let code = Reporter.exitCode(reports, commandErrors: commandErrors)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+    var enabled: Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto: return isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
+    }
+}
+
+/// Files named on the command line, folders expanded to their .md files (sorted).
+enum WorkbookFiles {
+    static func expand(_ paths: [String]) -> (files: (list: [String], fromFolder: Set<String>), errors: [SourceError]) {
+        var list: [String] = []
+        var fromFolder = Set<String>()
+        var errors: [SourceError] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                errors.append(SourceError(file: path, line: 0, message: "no such file or folder"))
+                continue
+            }
+            if isDir.boolValue {
+                let found = (fm.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+                    .filter { $0.hasSuffix(".md") }.sorted()
+                    .map { (path as NSString).appendingPathComponent($0) }
+                list += found
+                fromFolder.formUnion(found)
+            } else {
+                list.append(path)
+            }
+        }
+        return ((list, fromFolder), errors)
+    }
+}
