@@ -52,7 +52,7 @@ public struct WorkbookWriter: Sendable {
             // Collapse the blank line a dropped block leaves behind.
             if previousDropped && line.isEmpty && out.hasSuffix("\n\n") { previousDropped = false; continue }
             previousDropped = false
-            out += line
+            out += relinked(line, from: chapterPath)
             if k < lines.count - 1 { out += "\n" }
             if let id = insertAfter[n] {
                 out += "\n" + answerBlock(info: "answer", answers[id] ?? "")
@@ -73,6 +73,22 @@ public struct WorkbookWriter: Sendable {
         let previous = Set(previousOrder)
         let added = existing == nil ? [] : ids.filter { !previous.contains($0) }
         return Outcome(text: out, added: added, removed: removed, kept: ids.filter { !(answers[$0] ?? "").allSatisfy(\.isWhitespace) }.count)
+    }
+
+    /// Relative links and images of a chapter (`figures/x.svg`, `05-x.md`) point back into its folder.
+    static func relinked(_ line: String, from chapterPath: String) -> String {
+        guard line.contains("](") else { return line }
+        let folder = "../" + ((chapterPath as NSString).deletingLastPathComponent as NSString).lastPathComponent + "/"
+        var out = ""
+        var rest = Substring(line)
+        while let r = rest.range(of: "](") {
+            out += rest[..<r.upperBound]
+            rest = rest[r.upperBound...]
+            let target = rest.prefix { $0 != ")" && $0 != " " }
+            let external = target.contains(":") || target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix("../") || target.isEmpty
+            if !external { out += folder }
+        }
+        return out + rest
     }
 
     static func answerBlock(info: String, _ text: String) -> String {
