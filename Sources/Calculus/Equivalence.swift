@@ -63,10 +63,11 @@ public struct Equivalence {
             return .undecidable(conditions.isEmpty ? "no sample point could be drawn" : "no sample point satisfies the where: conditions")
         }
         var compared = 0
+        var lastError: String? = nil
         for env in points {
             var ev = Evaluator(env)
             let x: Value, y: Value
-            do { x = try ev.evaluate(truth) } catch { continue }
+            do { x = try ev.evaluate(truth) } catch { lastError = "\(error)"; continue }
             guard x.isFinite else { continue }
             do { y = try ev.evaluate(answer) } catch {
                 return .undecidable("the answer cannot be evaluated: \(error)")
@@ -83,7 +84,9 @@ public struct Equivalence {
             }
             compared += 1
         }
-        if compared == 0 { return .undecidable("no sample point where the expected value is defined") }
+        if compared == 0 {
+            return .undecidable("no sample point where the expected value is defined" + (lastError.map { " (\($0))" } ?? ""))
+        }
         return .equal(.numeric(points: compared))
     }
 }

@@ -400,6 +400,11 @@ public struct Parser {
         }
         guard subExpr == nil, v.shape.isScalar else { throw error("only vectors can be indexed; \(v.name) is a \(v.shape)", t, kind: .shape) }
         let name = v.name + "_" + subText
+        if let def = scope.definitions[name], scope.lookup(name) == nil {
+            if isCommand("left") && isSymbol("(", peek(1)) { _ = advance() }
+            if isSymbol("(") { return try applyDefinition(name, def, at: t) }
+            return def.body
+        }
         return .variable(scope.lookup(name) ?? Variable(name))
     }
 
@@ -461,8 +466,9 @@ public struct Parser {
             return .variable(v)
         }
         if let def = scope.definitions[name] {
+            if isCommand("left") && isSymbol("(", peek(1)) { _ = advance() }
             if isSymbol("(") { return try applyDefinition(name, def, at: t) }
-            if def.parameters.isEmpty { return def.body }
+            return def.body
         }
         switch name {
         case "pi": return .constant(.pi)
@@ -501,6 +507,7 @@ public struct Parser {
         if !isSymbol(")") {
             repeat { args.append(try parseExpression()) } while accept(",")
         }
+        if isCommand("right") { _ = advance() }
         try expect(")", closing: open)
         guard args.count == def.parameters.count else {
             throw error("\(name) takes \(def.parameters.count) argument\(def.parameters.count == 1 ? "" : "s"), not \(args.count)", t)
@@ -813,7 +820,7 @@ public struct Parser {
         if let v = scope.lookup(name) { return .variable(v) }
         if let def = scope.definitions[name] {
             if isSymbol("(") || isCommand("left") { return try applyDefinitionLatex(name, def, at: t) }
-            if def.parameters.isEmpty { return def.body }
+            return def.body
         }
         if isSymbol("(") { throw error("unknown function '\(name)'", t, kind: .unknownName) }
         let first = name.unicodeScalars.first!
@@ -915,11 +922,18 @@ public struct Parser {
         let denOpen = peek
         try expect("{")
         var variables: [Variable] = []
+        var element: (Variable, Expr)? = nil
         while !isSymbol("}") {
             try skipD()
             let v = try parsePostfix(try parsePrimary())
-            guard case .variable(let variable) = v else { throw error("expected a variable after d or \\partial in the denominator", denOpen) }
-            variables.append(variable)
+            if case .index(.variable(let vector), let k) = v, vector.kind == .plain, vector.shape.isColumn {
+                // ∂/∂w_k: the k-th column of the Jacobian with respect to w.
+                element = (vector, k)
+                variables.append(vector)
+            } else {
+                guard case .variable(let variable) = v else { throw error("expected a variable after d or \\partial in the denominator", denOpen) }
+                variables.append(variable)
+            }
             if case .end = peek.kind { break }
         }
         try expect("}", closing: denOpen)
@@ -933,7 +947,11 @@ public struct Parser {
             body = try parseOperand()
         }
         let kind: DerivativeRequest.Kind = partial ? .partial : .derivative
-        return try derivativeRequest(kind, function: body, variables: .variable(variables[0]), at: t)
+        let request = try derivativeRequest(kind, function: body, variables: .variable(variables[0]), at: t)
+        if let (vector, k) = element {
+            return .matrixProduct([request, .basis(k, vector.shape.rows)])
+        }
+        return request
     }
 
     mutating func skipD() throws {
@@ -1065,6 +1083,8 @@ public struct Parser {
             }
             try expectEnd(name, open: t)
             guard cases.count >= 2 else { throw error("a cases environment needs at least two cases", t) }
+            let shape = Expr.broadcastShape(cases.map { $0.0.shape })
+            cases = cases.map { (Shapes.fill($0.0, shape), $0.1) }
             var result = cases[cases.count - 1].0
             for (value, condition) in cases.dropLast().reversed() {
                 guard let condition else { throw error("every case but the last needs a condition", t) }

@@ -82,7 +82,7 @@ public struct Scope: Sendable {
 private func leadingSpace(_ s: Substring) -> Int { s.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count }
 
 extension StringProtocol {
-    var trimmingSpaces: String {
+    public var trimmingSpaces: String {
         let scalars = unicodeScalars.drop { $0.properties.isWhitespace }
         var s = String(String.UnicodeScalarView(scalars))
         while let last = s.unicodeScalars.last, last.properties.isWhitespace { s.unicodeScalars.removeLast() }

@@ -19,8 +19,26 @@ enum Shapes {
         case .add(let xs): return .sum(xs.map { $0.shape.isScalar ? $0 : fill($0, shape) })
         case .hadamard(let xs): return .elementwiseProduct(xs.map { fill($0, shape) })
         case .piecewise(let c, let a, let b): return .piecewise(c, fill(a, shape), fill(b, shape))
+        case .diag(let v): return .diag(fill(v, .column(shape.rows == .free ? shape.cols : shape.rows)))
+        case .matmul(let xs): return .matrixProduct(fillChain(xs, shape))
         default: return e
         }
+    }
+
+    /// Free sizes in a matrix product, from the product's shape and from neighbouring factors.
+    static func fillChain(_ xs: [Expr], _ shape: Shape) -> [Expr] {
+        var fs = xs
+        guard !fs.isEmpty else { return fs }
+        fs[0] = fill(fs[0], Shape(shape.rows, fs[0].shape.cols))
+        fs[fs.count - 1] = fill(fs[fs.count - 1], Shape(fs[fs.count - 1].shape.rows, shape.cols))
+        for _ in 0..<2 {
+            for i in 0..<(fs.count - 1) {
+                let a = fs[i].shape, b = fs[i + 1].shape
+                if a.cols == .free && b.rows != .free { fs[i] = fill(fs[i], Shape(a.rows, b.rows)) }
+                if b.rows == .free && a.cols != .free { fs[i + 1] = fill(fs[i + 1], Shape(a.cols, b.cols)) }
+            }
+        }
+        return fs
     }
 
     static func hasFree(_ s: Shape) -> Bool { s.rows == .free || s.cols == .free }
@@ -114,4 +132,12 @@ enum Shapes {
         guard s.rows.matches(s.cols) else { throw fail("the \(what) needs a square matrix, not a \(s)", t) }
         return a
     }
+}
+
+extension Expr {
+    /// The expression with free sizes (a bare `I`, `\vec{1}`) taken from a shape the context gives.
+    public func fitted(to shape: Shape) -> Expr { Shapes.fill(self, shape) }
+
+    /// Whether the shape still has a size to be fixed by the context.
+    public var hasFreeSize: Bool { Shapes.hasFree(shape) }
 }

@@ -105,6 +105,22 @@ struct Diagnosis {
                 specific = Feedback("entries", "\(wrong.count) of \(t0.count) entries are wrong: \(list)\(wrong.count > 8 ? ", …" : "")")
             }
         }
+        // For a matrix of symbolic size: the diagonal right and the rest wrong, or the other way round.
+        if specific == nil, shape.isMatrix, !pairs.isEmpty {
+            var diagonalRight = true, offDiagonalRight = true
+            for (_, t, a) in pairs {
+                for i in 0..<t.rows {
+                    for j in 0..<t.cols where !Equivalence.close(t[i, j], a[i, j], tolerance: 1e-9) {
+                        if i == j { diagonalRight = false } else { offDiagonalRight = false }
+                    }
+                }
+            }
+            if diagonalRight && !offDiagonalRight {
+                specific = Feedback("entries", "the diagonal entries are right, but the entries off the diagonal are wrong")
+            } else if offDiagonalRight && !diagonalRight {
+                specific = Feedback("entries", "the entries off the diagonal are right, but the diagonal entries are wrong")
+            }
+        }
         if let specific { feedback.append(specific) }
         feedback.append(Feedback("value", "at \(counterexample.pointDescription): expected \(counterexample.expected), got \(counterexample.actual)"))
     }

@@ -27,7 +27,9 @@ public struct Grader: Sendable {
         result.feedback.append(Feedback("readAs", "read as: " + Printer.explicit(answer)))
         let equivalence = Equivalence(conditions: question.conditions)
         let verdict = equivalence.compare(question.truth, answer)
-        var diagnosis = Diagnosis(truth: question.truth, answer: (try? Differentiator.resolve(answer)) ?? answer, conditions: question.conditions, layout: question.layout)
+        let resolved = (try? Differentiator.resolve(answer)) ?? answer
+        let fitted = resolved.hasFreeSize ? resolved.fitted(to: question.truth.shape) : resolved
+        var diagnosis = Diagnosis(truth: question.truth, answer: fitted, conditions: question.conditions, layout: question.layout)
         switch verdict {
         case .equal:
             result.verdict = .correct

@@ -1,0 +1,203 @@
+import Calculus
+import Foundation
+import Markdown
+import MathML
+
+/// `mcheck verify`: checks every worked equation, every exercise, every workbook, every math span
+/// and every internal link of a course.
+public struct Verifier: Sendable {
+    public var chaptersFolder: String
+    public var exercisesFolder: String
+
+    public init(chapters: String = "chapters", exercises: String = "exercises") {
+        chaptersFolder = chapters; exercisesFolder = exercises
+    }
+
+    public struct Report: Sendable {
+        public var checks: [Check] = []
+        public var coverage = EquationCoverage()
+        public var errors: [SourceError] = []
+        public var failed: [Check] { checks.filter { $0.status == .failed } }
+    }
+
+    /// The chapter files, in order.
+    public func chapterFiles() throws(SourceError) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: chaptersFolder) else {
+            throw SourceError(file: chaptersFolder, line: 0, message: "no such folder")
+        }
+        return names.filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
+            .map { (chaptersFolder as NSString).appendingPathComponent($0) }
+    }
+
+    public func run() throws(SourceError) -> Report {
+        var report = Report()
+        var workbooks: [(String, Workbook)] = []
+        for path in try chapterFiles() {
+            let workbook: Workbook
+            do { workbook = try Workbook.load(path) } catch { report.errors.append(error); continue }
+            workbooks.append((path, workbook))
+            var equations = EquationChecker(file: path)
+            equations.run(workbook.document)
+            report.checks += equations.checks
+            report.coverage.merge(equations.coverage)
+            report.checks += exercises(workbook)
+            report.checks += workbookSync(workbook, chapterPath: path)
+            report.checks += math(workbook)
+        }
+        report.checks += links(workbooks)
+        return report
+    }
+
+    // MARK: Exercises
+
+    func exercises(_ workbook: Workbook) -> [Check] {
+        var checks = workbook.errors.map { Check(file: $0.file, line: $0.line, kind: .exercise, status: .failed, message: $0.message) }
+        let grader = Grader()
+        for block in workbook.exercises {
+            guard let id = block.id else { continue }
+            let question: Question
+            do { question = try Question(block, file: workbook.file) } catch {
+                checks.append(Check(file: workbook.file, line: error.line, kind: .exercise, status: .failed, message: "\(id): \(error.message)"))
+                continue
+            }
+            guard let solution = block.solution else {
+                checks.append(Check(file: workbook.file, line: block.line, kind: .exercise, status: .failed, message: "\(id): no solution block"))
+                continue
+            }
+            let graded = grader.grade(block, question: question, file: workbook.file, answerText: solution.text, answerLine: solution.contentLine)
+            if graded.verdict == .correct {
+                checks.append(Check(file: workbook.file, line: solution.contentLine, kind: .exercise, status: .verified, message: "\(id): the solution is correct"))
+            } else {
+                let why = ([graded.message] + graded.feedback.filter { $0.kind != "readAs" && $0.message != graded.message }.map(\.message)).joined(separator: "; ")
+                checks.append(Check(file: workbook.file, line: solution.contentLine, kind: .exercise, status: .failed, message: "\(id): the solution is graded \(graded.verdict.rawValue): \(why)"))
+            }
+            for mistake in block.mistakes {
+                let r = grader.grade(block, question: question, file: workbook.file, answerText: mistake.answer, answerLine: mistake.line)
+                let kinds = r.feedback.map(\.kind)
+                if r.verdict == .incorrect && kinds.contains(mistake.feedback) {
+                    checks.append(Check(file: workbook.file, line: mistake.line, kind: .exercise, status: .verified, message: "\(id): the mistake '\(mistake.answer)' is marked incorrect with \(mistake.feedback) feedback"))
+                } else {
+                    let got = r.verdict == .incorrect ? "feedback \(kinds.filter { $0 != "readAs" }.joined(separator: ", ")): \(r.message)" : r.verdict.rawValue + (r.verdict == .correct ? "" : ": " + r.message)
+                    checks.append(Check(file: workbook.file, line: mistake.line, kind: .exercise, status: .failed, message: "\(id): the mistake '\(mistake.answer)' should be incorrect with \(mistake.feedback) feedback, but is \(got)"))
+                }
+            }
+        }
+        return checks
+    }
+
+    // MARK: Workbooks
+
+    func workbookSync(_ chapter: Workbook, chapterPath: String) -> [Check] {
+        guard !chapter.exercises.isEmpty, let name = WorkbookWriter.workbookName(forChapter: chapterPath) else { return [] }
+        let path = (exercisesFolder as NSString).appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: path) else {
+            return [Check(file: path, line: 1, kind: .workbook, status: .failed, message: "missing: run mcheck workbook")]
+        }
+        let existing: Workbook
+        do { existing = try Workbook.load(path) } catch {
+            return [Check(file: path, line: error.line, kind: .workbook, status: .failed, message: error.message)]
+        }
+        if existing.exercises.contains(where: { $0.solution != nil || !$0.mistakes.isEmpty }) {
+            return [Check(file: path, line: 1, kind: .workbook, status: .failed, message: "holds solutions; run mcheck workbook")]
+        }
+        let expected = WorkbookWriter.make(chapter: chapter, chapterPath: chapterPath, existing: existing).text
+        if expected != existing.text {
+            let a = expected.split(separator: "\n", omittingEmptySubsequences: false), b = existing.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let firstDiff = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? Swift.min(a.count, b.count)
+            return [Check(file: path, line: firstDiff + 1, kind: .workbook, status: .failed, message: "out of date with \(chapterPath) from this line on; run mcheck workbook")]
+        }
+        return [Check(file: path, line: 1, kind: .workbook, status: .verified, message: "in sync with \(chapterPath)")]
+    }
+
+    // MARK: Math
+
+    func math(_ workbook: Workbook) -> [Check] {
+        let renderer = MathMLRenderer()
+        var checks: [Check] = []
+        for node in workbook.document.mathNodes {
+            guard let tex = node.tex else { continue }
+            var display = false
+            if case .displayMath = node.kind { display = true }
+            do {
+                _ = try renderer.render(tex, display: display)
+                checks.append(Check(file: workbook.file, line: node.range.start.line, kind: .math, status: .verified, message: "renders"))
+            } catch {
+                let prefix = tex.utf8.prefix(error.offset)
+                let lines = prefix.filter { $0 == UInt8(ascii: "\n") }.count
+                let start = node.contentStart
+                let column = lines == 0 ? start.column + prefix.count : prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.distance(from: prefix.startIndex, to: $0) } ?? 0)
+                checks.append(Check(file: workbook.file, line: start.line + lines, kind: .math, status: .failed, message: "column \(column): cannot render: \(error.message)"))
+            }
+        }
+        return checks
+    }
+
+    // MARK: Links
+
+    func links(_ workbooks: [(String, Workbook)]) -> [Check] {
+        var anchors: [String: Set<String>] = [:]
+        for (path, wb) in workbooks { anchors[(path as NSString).lastPathComponent] = Anchors.of(wb.document) }
+        var checks: [Check] = []
+        for (path, wb) in workbooks {
+            let name = (path as NSString).lastPathComponent
+            for node in wb.document.nodes(where: { if case .link = $0.kind { return true }; if case .image = $0.kind { return true }; return false }) {
+                var target = ""
+                if case .link(let d, _) = node.kind { target = d }
+                if case .image(let s, _) = node.kind { target = s }
+                if target.contains("://") || target.hasPrefix("mailto:") || target.isEmpty { continue }
+                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let file = parts[0], anchor = parts.count > 1 ? parts[1] : nil
+                let line = node.range.start.line
+                var problem: String? = nil
+                if !file.isEmpty {
+                    let full = ((chaptersFolder as NSString).appendingPathComponent(file) as NSString).standardizingPath
+                    if !FileManager.default.fileExists(atPath: full) { problem = "'\(file)' does not exist" }
+                }
+                if problem == nil, let anchor {
+                    let targetName = file.isEmpty ? name : (file as NSString).lastPathComponent
+                    if let set = anchors[targetName], !set.contains(anchor) { problem = "no heading '#\(anchor)' in \(targetName)" }
+                }
+                if let problem {
+                    checks.append(Check(file: path, line: line, kind: .link, status: .failed, message: "broken link to \(target): \(problem)"))
+                } else {
+                    checks.append(Check(file: path, line: line, kind: .link, status: .verified, message: target))
+                }
+            }
+        }
+        return checks
+    }
+}
+
+extension EquationCoverage {
+    mutating func merge(_ other: EquationCoverage) {
+        equations += other.equations
+        definitions += other.definitions
+        checked += other.checked
+        marked += other.marked
+        for (k, v) in other.notCheckable { notCheckable[k, default: 0] += v }
+    }
+}
+
+/// The heading anchors of a page: GitHub-style slugs (lowercase, punctuation dropped, spaces to -), made unique.
+public enum Anchors {
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        for c in text.lowercased().unicodeScalars {
+            if c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" { out.unicodeScalars.append(c) }
+            else if c == " " { out += "-" }
+        }
+        return out
+    }
+
+    public static func of(_ document: Document) -> Set<String> {
+        var seen: [String: Int] = [:]
+        var out = Set<String>()
+        for h in document.nodes(where: { if case .heading = $0.kind { return true }; return false }) {
+            let base = slug(h.plainText)
+            let n = seen[base, default: 0]
+            seen[base] = n + 1
+            out.insert(n == 0 ? base : "\(base)-\(n)")
+        }
+        return out
+    }
+}
