@@ -525,7 +525,6 @@ struct Parser {
     mutating func symbol(_ symbol: Symbol) -> Int32 {
         switch symbol {
         case .ident(let s): return arena.add(.mi, s)
-        case .uprightIdent(let s): return arena.add(.mi, s, attrs: normalAttr)
         case .greek(let scalar):
             let (text, normal) = variant.greek(scalar)
             return arena.add(.mi, text, attrs: normal ? normalAttr : "")
@@ -1272,7 +1271,7 @@ struct Parser {
             if !macros.isEmpty && macros[name] != nil { return true }
             if let s = Symbols.table[name] {
                 switch s {
-                case .ident, .uprightIdent, .greek, .function: return true
+                case .ident, .greek, .function: return true
                 case .fence(_, let opening): return opening
                 default: return false
                 }

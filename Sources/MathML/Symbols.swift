@@ -4,8 +4,6 @@
 enum Symbol: Sendable {
     /// `<mi>`: rendered as written (single letters of the italic table become italic).
     case ident(String)
-    /// `<mi mathvariant="normal">`.
-    case uprightIdent(String)
     /// A Greek letter (or ∂ ∇), font-aware.
     case greek(UInt32)
     /// `<mo>` with optional attributes.
