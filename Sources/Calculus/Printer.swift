@@ -24,12 +24,24 @@ public struct Printer {
         switch n {
         case .rational(let a, 1): return Piece(text: String(a), precedence: a < 0 ? 3 : 5, startsWithDigit: a >= 0, startsWithSign: a < 0)
         case .rational(let a, let b):
+            if let decimal = Printer.decimal(a, b) {
+                return Piece(text: decimal, precedence: a < 0 ? 3 : 5, startsWithDigit: a >= 0, startsWithSign: a < 0)
+            }
             if latex { return Piece(text: (a < 0 ? "-" : "") + "\\frac{\(abs(a))}{\(b)}", precedence: a < 0 ? 3 : 5, startsWithSign: a < 0) }
             return Piece(text: "\(a)/\(b)", precedence: 2, startsWithDigit: a >= 0, startsWithSign: a < 0)
         case .real(let x):
             let s = formatDouble(x)
             return Piece(text: s, precedence: x < 0 ? 3 : 5, startsWithDigit: x >= 0, startsWithSign: x < 0)
         }
+    }
+
+    /// A fraction whose denominator is a power of ten prints as the decimal a student typed (30001/10000 → 3.0001).
+    static func decimal(_ a: Int, _ b: Int) -> String? {
+        var digits = 0, d = b
+        while d % 10 == 0 && d > 1 { d /= 10; digits += 1 }
+        guard d == 1, digits > 0, digits <= 12 else { return nil }
+        let whole = String(abs(a) / b), frac = String(abs(a) % b).leftPadded(digits)
+        return (a < 0 ? "-" : "") + whole + "." + frac
     }
 
     func name(_ v: Variable) -> String {
@@ -199,7 +211,7 @@ public struct Printer {
         if coefficient.isNegative { sign = "-"; coefficient = -coefficient }
         var numText = ""
         var denText = ""
-        if case .rational(let a, let b) = coefficient, b != 1 {
+        if case .rational(let a, let b) = coefficient, b != 1, Printer.decimal(a, b) == nil {
             coefficient = Number(a)
             denText = String(b)
         }

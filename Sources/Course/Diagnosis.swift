@@ -70,6 +70,8 @@ struct Diagnosis {
         if specific == nil, let c = constantRatio(pairs) {
             if Equivalence.close(c, -1, tolerance: 1e-9) {
                 specific = Feedback("sign", "off by sign: your answer is the negative of the right one")
+            } else if abs(c - 1) < 0.01 {
+                specific = Feedback("factor", "very close, but not equal: your answer is \(describeFactor(c)) times the right one; check the numbers")
             } else {
                 specific = Feedback("factor", "off by a constant factor: your answer is \(describeFactor(c)) times the right one (a lost or extra factor, e.g. from the chain rule)")
             }
@@ -88,6 +90,13 @@ struct Diagnosis {
                 let wrongSide = rightWhenTrue ? "where \(c) is false" : "where \(c)"
                 specific = Feedback("kink", "right on one side of the kink but wrong on the other: wrong \(wrongSide) (check which side of the kink each case belongs to)")
                 break
+            }
+        }
+        // The cases of a kink swapped: the answer takes each branch on the other side.
+        if specific == nil, truth.hasScalarPiecewise {
+            let swapped = truth.swappingBranches
+            if swapped != truth, numericallyEqual(swapped, answer) {
+                specific = Feedback("kink", "the cases are swapped: your answer uses each case on the wrong side of the kink")
             }
         }
         // Which entries of a matrix of known size are wrong.
@@ -149,5 +158,20 @@ struct Diagnosis {
             if abs(n - n.rounded()) < 1e-7 { return d == 1 ? formatValue(n.rounded()) : "\(Int(n.rounded()))/\(d)" }
         }
         return formatValue(c)
+    }
+}
+
+extension Expr {
+    var hasScalarPiecewise: Bool {
+        if case .piecewise(let c, _, _) = self, c.lhs.shape.isScalar, c.rhs.shape.isScalar { return true }
+        return children.contains { $0.hasScalarPiecewise }
+    }
+
+    /// The expression with the two cases of every scalar piecewise node exchanged.
+    var swappingBranches: Expr {
+        if case .piecewise(let c, let a, let b) = self, c.lhs.shape.isScalar, c.rhs.shape.isScalar {
+            return .piecewise(c, b.swappingBranches, a.swappingBranches)
+        }
+        return mapChildren { $0.swappingBranches }
     }
 }

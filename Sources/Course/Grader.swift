@@ -16,8 +16,8 @@ public struct Grader: Sendable {
         } catch let e as CalculusError {
             let d = Diagnostic(e, in: text, lineOffset: line - 1)
             result.verdict = .invalid
-            result.message = "cannot read the answer: \(e.message) (\(file):\(d.line):\(d.column))"
-            result.feedback = [Feedback("syntax", "\(file):\(d.line):\(d.column): \(e.message)\n" + d.excerpt(indent: "    "))]
+            result.message = "cannot read the answer (\(file):\(d.line):\(d.column)): \(e.message)"
+            result.feedback = [Feedback("syntax", d.excerpt(indent: "    ").dropFirst(4).description)]
             return result
         } catch {
             result.verdict = .invalid

@@ -1,1 +1,22 @@
-print("no benchmarks yet")
+import Foundation
+
+// Benchmarks, run in a release build from the repository root:
+//   swift run -c release mcheck-bench                 all benchmarks
+//   swift run -c release mcheck-bench engine          equivalence decisions on the course's questions
+//   swift run -c release mcheck-bench workbook FILE   write a 100-exercise workbook to time `mcheck FILE`
+let arguments = Array(CommandLine.arguments.dropFirst())
+let chapters = "chapters"
+
+do {
+    switch arguments.first {
+    case "workbook":
+        try WorkbookGenerator.write(chapters: chapters, count: 100, to: arguments.count > 1 ? arguments[1] : "/tmp/mcheck-workbook-100.md")
+    case "engine":
+        try EngineBenchmark.run(chapters: chapters, rounds: 30)
+    default:
+        try EngineBenchmark.run(chapters: chapters, rounds: 30)
+    }
+} catch {
+    print("benchmark failed: \(error)")
+    exit(1)
+}

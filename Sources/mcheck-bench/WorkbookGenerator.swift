@@ -1,0 +1,27 @@
+import Course
+import Foundation
+
+/// Writes a workbook of `count` exercises taken from the chapters, answered with their solutions
+/// (every fifth with a common mistake instead), for timing `mcheck` on a realistic file.
+enum WorkbookGenerator {
+    static func write(chapters: String, count: Int, to path: String) throws {
+        var out = "# Benchmark workbook: \(count) exercises from the course\n\n"
+        var n = 0
+        let names = try FileManager.default.contentsOfDirectory(atPath: chapters).filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
+        outer: while n < count {
+            for name in names {
+                let wb = try Workbook.load((chapters as NSString).appendingPathComponent(name))
+                for block in wb.exercises {
+                    guard n < count, let solution = block.solution else { if n >= count { break outer }; continue }
+                    n += 1
+                    let fields = block.fields.map { $0.key == "id" ? "id: \($0.value)-\(n)" : "\($0.key): \($0.value)" }
+                    out += "Exercise \(n), with some $\\frac{\\partial f}{\\partial x}$ prose around it.\n\n```exercise\n" + fields.joined(separator: "\n") + "\n```\n\n"
+                    let answer = (n % 5 == 0 ? block.mistakes.first?.answer : nil) ?? solution.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    out += "```answer\n\(answer)\n```\n\n"
+                }
+            }
+        }
+        try out.write(toFile: path, atomically: true, encoding: .utf8)
+        print("wrote \(path): \(n) exercises")
+    }
+}
