@@ -5,7 +5,7 @@ struct MCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcheck",
         abstract: "Grade, publish and verify a matrix-calculus course written in Markdown.",
-        subcommands: [GradeCommand.self, DiffCommand.self, WorkbookCommand.self, VerifyCommand.self],
+        subcommands: [GradeCommand.self, DiffCommand.self, WorkbookCommand.self, VerifyCommand.self, BuildCommand.self],
         defaultSubcommand: GradeCommand.self
     )
 }

@@ -1,0 +1,189 @@
+import Course
+import Foundation
+import Markdown
+import MathML
+
+/// A section of a chapter: a heading with its anchor.
+struct Section: Sendable {
+    var level: Int
+    var id: String
+    /// The heading as plain text (for the search index and empty links).
+    var text: String
+    var line: Int
+}
+
+/// An exercise of a chapter with its number ("Exercise 4.3" is number 3 of chapter 4).
+struct NumberedExercise: Sendable {
+    var block: ExerciseBlock
+    var number: Int
+}
+
+struct AttachedMistake: Sendable {
+    var mistake: Mistake
+    var exercise: ExerciseBlock
+}
+
+/// A chapter after the preprocess step: parsed, its math rendered, its anchors known.
+struct PreparedChapter: Sendable {
+    var source: ChapterSource
+    var document: Document
+    var title: String
+    var sections: [Section] = []
+    /// Heading node (document order) → anchor.
+    var headingIDs: [Int: String] = [:]
+    /// Text nodes whose trailing `{#id}` is cut off (document order → the text left).
+    var trimmedText: [Int: String] = [:]
+    /// Every anchor of the page → the line defining it.
+    var anchors: [String: Int] = [:]
+    /// Math node (document order) → its MathML.
+    var math: [Int: String] = [:]
+    /// Display math node (document order) → its labels.
+    var equationLabels: [Int: [String]] = [:]
+    /// Equation label → its number as shown, e.g. `4.2`.
+    var equationNumbers: [String: String] = [:]
+    /// Exercise fence line → the exercise.
+    var exercises: [Int: NumberedExercise] = [:]
+    /// Fence lines of solution blocks shown inside their exercise's box.
+    var attachedSolutions: Set<Int> = []
+    /// Fence line → a mistake block and the exercise it belongs to.
+    var mistakes: [Int: AttachedMistake] = [:]
+
+    var file: String { source.path }
+    var pageName: String { source.pageName }
+    /// "4. The Jacobian Matrix" style label for navigation.
+    var navTitle: String { "\(source.number). \(title)" }
+}
+
+enum Preprocessor {
+    /// Parses a chapter, renders its math, collects anchors; returns every error found.
+    static func prepare(_ source: ChapterSource, renderer: MathMLRenderer) -> Result<PreparedChapter, SiteFailure> {
+        var errors: [SiteError] = []
+        let file = source.path
+        let document: Document
+        do { document = try MarkdownParser.parse(data: source.data, file: file) } catch {
+            switch error {
+            case .invalidUTF8(_, let location, _):
+                return .failure(SiteFailure(SiteError(.preprocess, file: file, line: location.line, column: location.column, "the file is not valid UTF-8")))
+            }
+        }
+        var chapter = PreparedChapter(source: source, document: document, title: "")
+
+        func anchor(_ id: String, line: Int, column: Int?) {
+            if id.isEmpty {
+                errors.append(SiteError(.preprocess, file: file, line: line, column: column, "empty anchor"))
+            } else if let first = chapter.anchors[id] {
+                errors.append(SiteError(.preprocess, file: file, line: line, column: column, "duplicate anchor '#\(id)' (first defined on line \(first))"))
+            } else {
+                chapter.anchors[id] = line
+            }
+        }
+
+        var labelled = 0
+        for node in document.root.descendants {
+            switch node.kind {
+            case .heading(let level):
+                var text = node.plainText
+                var id: String
+                if let (explicit, trimmed, textNode) = explicitID(node) {
+                    id = explicit
+                    chapter.trimmedText[textNode] = trimmed
+                    text = text.replacingOccurrences(of: "{#\(explicit)}", with: "").trimmingSpaces()
+                } else {
+                    id = Slug.make(text)
+                    if id.isEmpty { id = "section" }
+                }
+                if level == 1 && chapter.title.isEmpty {
+                    chapter.title = text
+                }
+                chapter.headingIDs[node.documentOrder] = id
+                chapter.sections.append(Section(level: level, id: id, text: text, line: node.range.start.line))
+                anchor(id, line: node.range.start.line, column: node.range.start.column)
+            case .inlineMath(let tex), .displayMath(let tex):
+                let display: Bool
+                if case .displayMath = node.kind { display = true } else { display = false }
+                do {
+                    var rendered = try renderer.renderDetailed(tex, display: display)
+                    if display, !rendered.labels.isEmpty {
+                        labelled += 1
+                        var number = rendered.tag
+                        if number == nil {
+                            let auto = "\(source.number).\(labelled)"
+                            if let tagged = try? renderer.renderDetailed(tex + " \\tag{\(auto)}", display: true) {
+                                rendered = tagged
+                                number = auto
+                            }
+                        }
+                        chapter.equationLabels[node.documentOrder] = rendered.labels
+                        for label in rendered.labels {
+                            anchor(label, line: node.range.start.line, column: node.range.start.column)
+                            chapter.equationNumbers[label] = number ?? label
+                        }
+                    } else if !rendered.labels.isEmpty {
+                        errors.append(SiteError(.preprocess, file: file, line: node.range.start.line, column: node.range.start.column, "\\label is only allowed in display math ($$…$$)"))
+                    }
+                    chapter.math[node.documentOrder] = rendered.mathml
+                } catch {
+                    let (line, column) = location(ofOffset: error.offset, in: tex, start: node.contentStart)
+                    errors.append(SiteError(.preprocess, file: file, line: line, column: column, "cannot render LaTeX: \(error.message)"))
+                }
+            case .footnoteDefinition(let label):
+                anchor("fn-" + Slug.make(label), line: node.range.start.line, column: node.range.start.column)
+            default:
+                break
+            }
+        }
+        if chapter.title.isEmpty {
+            errors.append(SiteError(.preprocess, file: file, line: 1, "the chapter has no title (a first-level heading such as '# The Jacobian')"))
+            chapter.title = source.name
+        }
+
+        // Exercises, read the way the grader reads them.
+        let workbook = Workbook(file: file, text: String(decoding: source.data, as: UTF8.self))
+        for e in workbook.errors {
+            errors.append(SiteError(.preprocess, file: file, line: e.line, column: e.column, e.message))
+        }
+        for (k, exercise) in workbook.exercises.enumerated() {
+            chapter.exercises[exercise.line] = NumberedExercise(block: exercise, number: k + 1)
+            if let id = exercise.id, Workbook.isValidExerciseID(id) { anchor(id, line: exercise.field("id")?.line ?? exercise.line, column: nil) }
+            if let s = exercise.solution { chapter.attachedSolutions.insert(s.fenceLine) }
+            for m in exercise.mistakes { chapter.mistakes[m.fenceLine] = AttachedMistake(mistake: m, exercise: exercise) }
+        }
+
+        return errors.isEmpty ? .success(chapter) : .failure(SiteFailure(errors))
+    }
+
+    /// A heading ending in `{#id}`: the id, the text of its last text node without it, and that node.
+    static func explicitID(_ heading: Node) -> (String, String, Int)? {
+        guard let last = heading.children.last, case .text(let text) = last.kind, text.hasSuffix("}"),
+              let open = text.range(of: "{#", options: .backwards)
+        else { return nil }
+        let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
+        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }) else { return nil }
+        var rest = String(text[..<open.lowerBound])
+        while rest.hasSuffix(" ") { rest.removeLast() }
+        return (id, rest, last.documentOrder)
+    }
+
+    /// The file line and column of a byte offset into math that starts at `start` in the file.
+    static func location(ofOffset offset: Int, in tex: String, start: SourceLocation) -> (Int, Int) {
+        var line = start.line
+        var column = start.column
+        for (i, b) in tex.utf8.enumerated() {
+            if i >= offset { break }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
+
+extension Workbook {
+    /// The grader's rule for ids (letters, digits, `-` and `_`).
+    static func isValidExerciseID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
+    }
+}

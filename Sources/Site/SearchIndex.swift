@@ -1,0 +1,62 @@
+import Markdown
+
+/// The search index: one entry per section of every chapter (its title, address and prose), written as
+/// a script (`search-index.js`, setting `window.MCHECK_SEARCH`) so that search works from `file://` too,
+/// where pages cannot fetch JSON.
+enum SearchIndex {
+    static func script(_ chapters: [PreparedChapter]) -> String {
+        var s = "window.MCHECK_SEARCH=["
+        var first = true
+        for chapter in chapters {
+            var section = (title: chapter.title, id: "")
+            var text = ""
+            func flush() {
+                if !first { s += ",\n" }
+                first = false
+                s += "{\"c\":"
+                HTML.json(chapter.navTitle, into: &s)
+                s += ",\"t\":"
+                HTML.json(section.title, into: &s)
+                s += ",\"u\":"
+                HTML.json(chapter.pageName + (section.id.isEmpty ? "" : "#" + section.id), into: &s)
+                s += ",\"x\":"
+                HTML.json(text, into: &s)
+                s += "}"
+                text = ""
+            }
+            var headingIndex = 0
+            for block in chapter.document.blocks {
+                if case .heading = block.kind {
+                    if headingIndex > 0 || !text.isEmpty { flush() }
+                    let id = chapter.headingIDs[block.documentOrder] ?? ""
+                    let title = chapter.sections.first { $0.id == id }?.text ?? block.plainText
+                    section = (title, headingIndex == 0 ? "" : id)
+                    headingIndex += 1
+                    continue
+                }
+                if case .codeBlock = block.kind { continue }
+                if case .htmlBlock = block.kind { continue }
+                proseText(block, into: &text)
+            }
+            flush()
+        }
+        s += "];\n"
+        return s
+    }
+
+    /// Text and inline code of a block, without math and markup, words separated by single spaces.
+    static func proseText(_ node: Node, into text: inout String) {
+        node.walk { n in
+            switch n.kind {
+            case .text(let t), .inlineCode(let t):
+                text += t
+            case .softBreak, .lineBreak, .paragraph, .listItem, .tableCell:
+                if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+            case .inlineMath, .displayMath:
+                if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+import Dispatch
+import Foundation
+import Markdown
+import MathML
+
+/// A rendered site, in memory: the files to write and the figures to copy.
+public struct RenderedSite: Sendable {
+    /// Output path (relative to the output folder) → contents.
+    public var files: [(path: String, contents: String)]
+    /// Output path → source file to copy.
+    public var copies: [(path: String, source: String)]
+
+    /// The contents of one output file, for tests.
+    public func file(_ path: String) -> String? { files.first { $0.path == path }?.contents }
+}
+
+/// The chapters after the preprocess step.
+public struct PreparedSite: Sendable {
+    var sources: SiteSources
+    var chapters: [PreparedChapter]
+}
+
+/// How long each step took, for `mcheck build` to print.
+public struct BuildReport: Sendable {
+    public var pages: Int
+    public var figures: Int
+    public var seconds: [(step: SiteStep, seconds: Double)]
+    public var total: Double { seconds.reduce(0) { $0 + $1.seconds } }
+}
+
+/// Builds the course site in named steps: `load` → `preprocess` → `render` → `write`.
+/// Each step throws a `SiteFailure` with every error it found (file, line, column, message, step).
+public enum SiteBuilder {
+    /// Runs every step; returns what was written and how long each step took.
+    @discardableResult
+    public static func build(_ options: SiteOptions) throws(SiteFailure) -> BuildReport {
+        var times: [(SiteStep, Double)] = []
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func lap(_ step: SiteStep) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            times.append((step, Double(now - clock) / 1e9))
+            clock = now
+        }
+        let sources = try load(options)
+        lap(.load)
+        let prepared = try preprocess(sources)
+        lap(.preprocess)
+        let site = try render(prepared)
+        lap(.render)
+        try write(site, to: options.out)
+        lap(.write)
+        return BuildReport(pages: site.files.count { $0.path.hasSuffix(".html") }, figures: site.copies.count, seconds: times)
+    }
+
+    // MARK: load
+
+    /// Reads the chapters (`NN-name.md` files of the chapters folder: names starting with a digit), the list
+    /// of figures (`figures/` inside it) and the theme (`template.html`, `style.css`).
+    public static func load(_ options: SiteOptions) throws(SiteFailure) -> SiteSources {
+        let fm = FileManager.default
+        var errors: [SiteError] = []
+        var chapters: [ChapterSource] = []
+        let chapterDir = options.chapters
+        if let names = try? fm.contentsOfDirectory(atPath: chapterDir) {
+            for name in names.sorted() where name.hasSuffix(".md") {
+                let base = String(name.dropLast(3))
+                guard let number = ChapterSource.number(of: base) else { continue }
+                let path = join(chapterDir, name)
+                guard let data = fm.contents(atPath: path) else {
+                    errors.append(SiteError(.load, file: path, "cannot read the file"))
+                    continue
+                }
+                chapters.append(ChapterSource(path: path, name: base, number: number, data: data))
+            }
+            if chapters.isEmpty && errors.isEmpty {
+                errors.append(SiteError(.load, file: chapterDir, "no chapters (files such as 01-introduction.md) in the folder"))
+            }
+            var seen: [Int: String] = [:]
+            for c in chapters {
+                if let other = seen[c.number] {
+                    errors.append(SiteError(.load, file: c.path, "chapter number \(c.number) is also used by \(other)"))
+                }
+                seen[c.number] = c.path
+            }
+        } else {
+            errors.append(SiteError(.load, file: chapterDir, "no such folder"))
+        }
+        var figures: [String: String] = [:]
+        let figureDir = join(chapterDir, "figures")
+        for name in (try? fm.contentsOfDirectory(atPath: figureDir)) ?? [] where !name.hasPrefix(".") {
+            figures[name] = join(figureDir, name)
+        }
+        let templatePath = join(options.theme, "template.html")
+        let stylePath = join(options.theme, "style.css")
+        var template: Template?
+        if let data = fm.contents(atPath: templatePath) {
+            do { template = try Template(String(decoding: data, as: UTF8.self), file: templatePath) } catch { errors += error.errors }
+        } else {
+            errors.append(SiteError(.load, file: templatePath, "cannot read the page template"))
+        }
+        var stylesheet = ""
+        if let data = fm.contents(atPath: stylePath) {
+            stylesheet = String(decoding: data, as: UTF8.self)
+        } else {
+            errors.append(SiteError(.load, file: stylePath, "cannot read the stylesheet"))
+        }
+        guard errors.isEmpty, let template else { throw SiteFailure(errors) }
+        return SiteSources(chapters: chapters, figures: figures, template: template, templatePath: templatePath, stylesheet: stylesheet, options: options)
+    }
+
+    static func join(_ dir: String, _ name: String) -> String {
+        dir.isEmpty || dir == "." ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
+    }
+
+    // MARK: preprocess
+
+    /// Parses every chapter, renders its math to MathML and collects its anchors (headings, exercise ids,
+    /// equation labels), failing on LaTeX that does not render and on duplicate anchors.
+    public static func preprocess(_ sources: SiteSources) throws(SiteFailure) -> PreparedSite {
+        let renderer = MathMLRenderer()
+        let results = parallelMap(sources.chapters) { Preprocessor.prepare($0, renderer: renderer) }
+        var chapters: [PreparedChapter] = []
+        var errors: [SiteError] = []
+        for r in results {
+            switch r {
+            case .success(let c): chapters.append(c)
+            case .failure(let f): errors += f.errors
+            }
+        }
+        guard errors.isEmpty else { throw SiteFailure(errors) }
+        return PreparedSite(sources: sources, chapters: chapters)
+    }
+
+    // MARK: render
+
+    struct ChapterPage: Sendable {
+        var body: String
+        var toc: String
+        var headingHTML: [String: String]
+        var errors: [SiteError]
+    }
+
+    /// Renders every chapter to HTML, checks its links, fills the template; adds the index page, the stylesheet
+    /// and the search index.
+    public static func render(_ site: PreparedSite) throws(SiteFailure) -> RenderedSite {
+        let options = site.sources.options
+        let chapters = site.chapters
+        var byName: [String: PreparedChapter] = [:]
+        for c in chapters { byName[c.source.name] = c }
+        let links = LinkResolver(chapters: byName, figures: site.sources.figures)
+        let renderer = MathMLRenderer()
+
+        let pages: [ChapterPage] = parallelMap(chapters) { chapter in
+            var r = ChapterRenderer(chapter: chapter, links: links, renderer: renderer, workbook: options.workbook(for: chapter.source.number))
+            r.render()
+            return ChapterPage(body: r.out, toc: toc(chapter, r.headingHTML), headingHTML: r.headingHTML, errors: r.errors)
+        }
+        let errors = pages.flatMap(\.errors)
+        guard errors.isEmpty else { throw SiteFailure(errors) }
+
+        let reference = referencePage(chapters)
+        let siteTitle = HTML.escaped(options.title)
+        var files: [(String, String)] = []
+        for (k, chapter) in chapters.enumerated() {
+            var values: [Template.Slot: String] = [
+                .site_title: siteTitle,
+                .title: HTML.escaped(chapter.navTitle),
+                .content: pages[k].body,
+                .sidebar: sidebar(chapters, current: k),
+                .toc: pages[k].toc,
+                .index: "index.html",
+                .reference: reference,
+                .search_index: "search-index.js",
+                .stylesheet: "style.css",
+            ]
+            values[.prev] = k > 0 ? navLink(chapters[k - 1], rel: "prev") : navLink(href: "index.html", title: "Contents", rel: "prev")
+            if k + 1 < chapters.count { values[.next] = navLink(chapters[k + 1], rel: "next") }
+            files.append((chapter.pageName, site.sources.template.fill(values)))
+        }
+        var index: [Template.Slot: String] = [
+            .site_title: siteTitle,
+            .title: "Contents",
+            .content: contents(chapters, pages: pages, title: siteTitle),
+            .sidebar: sidebar(chapters, current: nil),
+            .toc: "",
+            .index: "index.html",
+            .reference: reference,
+            .search_index: "search-index.js",
+            .stylesheet: "style.css",
+        ]
+        if let first = chapters.first { index[.next] = navLink(first, rel: "next") }
+        files.append(("index.html", site.sources.template.fill(index)))
+        files.append(("style.css", "/* MathML rules from the MathML module, then site/style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet))
+        files.append(("search-index.js", SearchIndex.script(chapters)))
+
+        let copies = site.sources.figures.keys.sorted().map { ("figures/" + $0, site.sources.figures[$0]!) }
+        return RenderedSite(files: files, copies: copies)
+    }
+
+    /// The rule reference: the chapter whose title says "reference", else the last one.
+    static func referencePage(_ chapters: [PreparedChapter]) -> String {
+        (chapters.first { $0.title.lowercased().contains("reference") } ?? chapters.last)?.pageName ?? "index.html"
+    }
+
+    static func navLink(_ chapter: PreparedChapter, rel: String) -> String {
+        navLink(href: chapter.pageName, title: chapter.navTitle, rel: rel)
+    }
+
+    static func navLink(href: String, title: String, rel: String) -> String {
+        let label = rel == "prev" ? "Previous" : "Next"
+        return "<a class=\"\(rel)\" rel=\"\(rel)\" href=\"\(HTML.escaped(href))\"><span class=\"nav-label\">\(label)</span> <span class=\"nav-title\">\(HTML.escaped(title))</span></a>"
+    }
+
+    static func sidebar(_ chapters: [PreparedChapter], current: Int?) -> String {
+        var s = "<ol class=\"chapters\">\n"
+        for (k, c) in chapters.enumerated() {
+            s += "<li><a href=\"\(HTML.escaped(c.pageName))\"\(k == current ? " aria-current=\"page\"" : "")><span class=\"number\">\(c.source.number)</span> "
+            HTML.escape(c.title, into: &s)
+            s += "</a></li>\n"
+        }
+        s += "</ol>"
+        return s
+    }
+
+    /// The in-page table of contents: second- and third-level headings.
+    static func toc(_ chapter: PreparedChapter, _ headingHTML: [String: String]) -> String {
+        let sections = chapter.sections.filter { $0.level == 2 || $0.level == 3 }
+        guard !sections.isEmpty else { return "" }
+        var s = "<nav class=\"toc\" aria-label=\"On this page\"><p class=\"toc-title\">On this page</p>\n<ul>\n"
+        for section in sections {
+            s += "<li class=\"toc-\(section.level)\"><a href=\"#\(HTML.escaped(section.id))\">"
+            s += headingHTML[section.id] ?? HTML.escaped(section.text)
+            s += "</a></li>\n"
+        }
+        s += "</ul></nav>"
+        return s
+    }
+
+    /// The index page's body: the site title and every chapter with its sections.
+    static func contents(_ chapters: [PreparedChapter], pages: [ChapterPage], title: String) -> String {
+        var s = "<h1>\(title)</h1>\n<ol class=\"contents\">\n"
+        for (k, c) in chapters.enumerated() {
+            s += "<li value=\"\(c.source.number)\"><a href=\"\(HTML.escaped(c.pageName))\">"
+            HTML.escape(c.title, into: &s)
+            s += "</a>"
+            let sections = c.sections.filter { $0.level == 2 }
+            if !sections.isEmpty {
+                s += "\n<ul>\n"
+                for section in sections {
+                    s += "<li><a href=\"\(HTML.escaped(c.pageName))#\(HTML.escaped(section.id))\">"
+                    s += pages[k].headingHTML[section.id] ?? HTML.escaped(section.text)
+                    s += "</a></li>\n"
+                }
+                s += "</ul>\n"
+            }
+            s += "</li>\n"
+        }
+        s += "</ol>\n"
+        return s
+    }
+
+    // MARK: write
+
+    /// Writes the pages and copies the figures into `out` (created if needed). Files are only rewritten
+    /// when their contents changed, so a watching browser or server sees only real changes.
+    public static func write(_ site: RenderedSite, to out: String) throws(SiteFailure) {
+        let fm = FileManager.default
+        var errors: [SiteError] = []
+        do {
+            try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+            if !site.copies.isEmpty { try fm.createDirectory(atPath: join(out, "figures"), withIntermediateDirectories: true) }
+        } catch {
+            throw SiteFailure(SiteError(.write, file: out, "cannot create the folder: \(error.localizedDescription)"))
+        }
+        for (path, contents) in site.files {
+            let target = join(out, path)
+            let data = Data(contents.utf8)
+            if fm.contents(atPath: target) == data { continue }
+            if !fm.createFile(atPath: target, contents: data) {
+                errors.append(SiteError(.write, file: target, "cannot write the file"))
+            }
+        }
+        for (path, source) in site.copies {
+            let target = join(out, path)
+            guard let data = fm.contents(atPath: source) else {
+                errors.append(SiteError(.write, file: source, "cannot read the figure"))
+                continue
+            }
+            if fm.contents(atPath: target) == data { continue }
+            if !fm.createFile(atPath: target, contents: data) {
+                errors.append(SiteError(.write, file: target, "cannot write the file"))
+            }
+        }
+        guard errors.isEmpty else { throw SiteFailure(errors) }
+    }
+}
+
+/// `items.map(transform)` on all cores; the order of the results is the order of the items.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    if items.count < 2 { return items.map(transform) }
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let slots = results
+    DispatchQueue.concurrentPerform(iterations: items.count) { i in
+        slots[i] = transform(items[i])
+    }
+    return results.map { $0! }
+}

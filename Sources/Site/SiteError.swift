@@ -1,0 +1,56 @@
+/// The named steps of a site build, in order.
+public enum SiteStep: String, Sendable, CaseIterable {
+    /// Reading the chapters, the figures and the theme (site/template.html, site/style.css).
+    case load
+    /// Parsing the chapters, rendering their math, collecting anchors, equation labels and exercises.
+    case preprocess
+    /// Turning each chapter into HTML, resolving links, filling the template.
+    case render
+    /// Writing the pages, the stylesheet, the search index and the figures.
+    case write
+}
+
+/// One thing wrong with the course as a site: the step that found it, where, and what.
+public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var step: SiteStep
+    public var file: String
+    /// 1-based; nil when the problem is the file as a whole.
+    public var line: Int?
+    /// 1-based, in UTF-8 bytes as cmark counts them; nil when not known.
+    public var column: Int?
+    public var message: String
+
+    public init(_ step: SiteStep, file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.step = step
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:column`, or less when not known.
+    public var location: String {
+        var s = file
+        if let line {
+            s += ":\(line)"
+            if let column { s += ":\(column)" }
+        }
+        return s
+    }
+
+    /// `file:line:column: error: message (step)`, like a compiler diagnostic.
+    public var description: String { "\(location): error: \(message) [\(step.rawValue)]" }
+}
+
+/// A build that failed: every error found (a step reports all of its errors before the build stops).
+public struct SiteFailure: Error, Sendable, CustomStringConvertible {
+    public var errors: [SiteError]
+
+    public init(_ errors: [SiteError]) { self.errors = errors }
+    public init(_ error: SiteError) { self.errors = [error] }
+
+    /// The step that failed.
+    public var step: SiteStep? { errors.first?.step }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Site
+
+/// `mcheck build`: render the chapters into a static HTML site (argument parsing and printing only;
+/// the work is in the Site module).
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Render the chapters into a static HTML site.",
+        discussion: """
+            Reads chapters/NN-*.md, chapters/figures/ and the theme (site/template.html, site/style.css), and writes
+            one page per chapter, index.html, style.css, search-index.js and figures/ to the output folder.
+            Fails, naming file:line:column, on LaTeX that does not render, on a link to a chapter, anchor or figure
+            that does not exist, and on a duplicate anchor.
+            Exit status: 0 when the site was built, 1 when the course has errors, 2 when a file cannot be written.
+            """)
+
+    @Option(name: .long, help: "The folder of chapters (NN-name.md files) and figures/.")
+    var chapters = "chapters"
+
+    @Option(name: .long, help: "The theme folder, holding template.html and style.css.")
+    var site = "site"
+
+    @Option(name: .long, help: "The output folder.")
+    var out = "_site"
+
+    @Option(name: .long, help: "The site's title.")
+    var title = SiteOptions().title
+
+    @Flag(name: .long, help: "Rebuild whenever a chapter, figure or theme file changes (polls every 0.5 s; Ctrl-C to stop).")
+    var watch = false
+
+    func run() throws {
+        let options = SiteOptions(chapters: chapters, theme: site, out: out, title: title)
+        guard watch else {
+            if !buildOnce(options) { throw ExitCode(1) }
+            return
+        }
+        var last = signature()
+        _ = buildOnce(options)
+        print("watching \(chapters)/ and \(site)/ for changes (Ctrl-C to stop)")
+        while true {
+            Thread.sleep(forTimeInterval: 0.5)
+            let now = signature()
+            if now != last {
+                last = now
+                _ = buildOnce(options)
+            }
+        }
+    }
+
+    /// Builds and prints the result; false when the build failed.
+    func buildOnce(_ options: SiteOptions) -> Bool {
+        do {
+            let report = try SiteBuilder.build(options)
+            let steps = report.seconds.map { "\($0.step.rawValue) \(milliseconds($0.seconds))" }.joined(separator: ", ")
+            print("built \(report.pages) pages and \(report.figures) figures into \(out)/ in \(milliseconds(report.total)) (\(steps))")
+            return true
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            let count = error.errors.count
+            FileHandle.standardError.write(Data("\(error.step?.rawValue ?? "build") failed with \(count) error\(count == 1 ? "" : "s")\n".utf8))
+            return false
+        }
+    }
+
+    func milliseconds(_ s: Double) -> String {
+        String(format: "%.1f ms", s * 1000)
+    }
+
+    /// Names, sizes and modification times of every file the build reads.
+    func signature() -> [String: Date] {
+        var result: [String: Date] = [:]
+        let fm = FileManager.default
+        for dir in [chapters, chapters + "/figures", site] {
+            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] {
+                let path = dir + "/" + name
+                if let attributes = try? fm.attributesOfItem(atPath: path), let date = attributes[.modificationDate] as? Date {
+                    result[path] = date.addingTimeInterval(Double((attributes[.size] as? NSNumber)?.intValue ?? 0) * 1e-9)
+                }
+            }
+        }
+        return result
+    }
+}
