@@ -27,6 +27,7 @@ test: deps
 verify: deps
 	$(SWIFT) build --product mcheck
 	$$($(SWIFT) build --show-bin-path)/mcheck verify --min-coverage 90
+	scripts/check-paper-examples.sh $$($(SWIFT) build --show-bin-path)/mcheck
 
 # Benchmarks in a release build (numbers and how to read them: README.md).
 bench: deps

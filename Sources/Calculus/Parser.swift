@@ -3,7 +3,7 @@
 /// Errors carry the offset of the token at fault, and name both shapes for shape errors.
 public struct Parser {
     /// Deepest nesting accepted (parentheses, brackets, braces, powers, unary signs).
-    public static let maxDepth = 200
+    public static let maxDepth = 256
 
     public static func parse(_ text: String, scope: Scope = Scope(), syntax: Syntax? = nil, layout: Layout = .numerator) throws -> Expr {
         var p = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: layout)
@@ -416,6 +416,10 @@ public struct Parser {
     // MARK: Primaries
 
     mutating func parsePrimary() throws -> Expr {
+        try nest { p in try p.parsePrimaryUnnested() }
+    }
+
+    mutating func parsePrimaryUnnested() throws -> Expr {
         skipSpacing()
         let t = peek
         switch t.kind {

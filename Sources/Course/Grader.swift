@@ -17,7 +17,7 @@ public struct Grader: Sendable {
             let d = Diagnostic(e, in: text, lineOffset: line - 1)
             result.verdict = .invalid
             result.message = "cannot read the answer (\(file):\(d.line):\(d.column)): \(e.message)"
-            result.feedback = [Feedback("syntax", d.excerpt(indent: "    ").dropFirst(4).description)]
+            result.feedback = [Feedback("syntax", d.excerpt(indent: ""))]
             return result
         } catch {
             result.verdict = .invalid

@@ -86,6 +86,9 @@ public struct Workbook: Sendable {
                     } else {
                         ids[id] = fence
                     }
+                } else {
+                    // Without an id it can be neither graded nor given an answer block: say so, don't skip it silently.
+                    errors.append(SourceError(file: file, line: fence, message: "exercise has no id (add a line such as 'id: jacobian-fg')"))
                 }
                 exercises.append(exercise)
             case "answer", "solution":

@@ -43,7 +43,10 @@ public struct WorkbookWriter: Sendable {
             ids.append(id)
             insertAfter[e.endLine] = id
         }
-        var out = "<!-- Workbook made by `mcheck workbook` from \(chapterPath). Write each answer in the empty answer block\n"
+        // The chapter as `folder/file`, however its path was spelled (`chapters/…`, `./chapters/…`, absolute), so the
+        // workbook does not change with the working directory (links are made the same way in `relinked`).
+        let shownPath = ((chapterPath as NSString).deletingLastPathComponent as NSString).lastPathComponent + "/" + (chapterPath as NSString).lastPathComponent
+        var out = "<!-- Workbook made by `mcheck workbook` from \(shownPath.hasPrefix("/") ? String(shownPath.dropFirst()) : shownPath). Write each answer in the empty answer block\n"
         out += "     under its exercise, then run `mcheck` on this file. Made again after the chapter changes, it keeps your answers. -->\n\n"
         var previousDropped = false
         for (k, line) in lines.enumerated() {
