@@ -433,6 +433,9 @@ public struct Parser {
             _ = advance()
             if isSymbol(")") { throw error("empty parentheses: expected an expression inside '()'") }
             let e = try parseExpression()
+            if isSymbol(",") || isSymbol(";") {
+                throw error("a vector is written in brackets: [a, b] for a row, [a; b] for a column")
+            }
             try expect(")", closing: t)
             return e
         case .symbol("["):
@@ -456,6 +459,13 @@ public struct Parser {
         case .command(let c):
             _ = advance()
             return try parseCommand(c, at: t)
+        case .symbol("?unknown"):
+            _ = advance()
+            let word = advance()
+            if case .identifier(let w) = word.kind {
+                throw error("unknown name '\(w)'; declare it with let:, or write a product with * (\(w.map(String.init).joined(separator: "*")))", word, kind: .unknownName)
+            }
+            throw error("unknown name", word, kind: .unknownName)
         case .end:
             throw error("expected an expression, found the end")
         default:
@@ -485,6 +495,7 @@ public struct Parser {
         default: break
         }
         if name == "if" { return try parseIf(at: t) }
+        if name == "sigma" && isSymbol("(") { return try parseFunction("sigmoid", at: t) }
         if Vocabulary.functions.contains(name) { return try parseFunction(name, at: t) }
         if Vocabulary.greek.contains(name) || name.unicodeScalars.count == 1 { return .variable(.scalar(name)) }
         if isSymbol("(") { throw error("unknown function '\(name)'", t, kind: .unknownName) }
@@ -1130,7 +1141,16 @@ public struct Parser {
                     if known(String(String.UnicodeScalarView(scalars[i..<j]))) { taken = j - i; break }
                     j -= 1
                 }
-                if taken == 0 { taken = 1 }
+                if taken == 0 {
+                    // A long run of letters that is no known word is an unknown name, not a product.
+                    let letters = scalars[i...].prefix { $0.properties.isAlphabetic }.count
+                    if first && letters >= 4 && letters == scalars.count - i && !scalars[i...].contains(where: { ("0"..."9").contains($0) }) {
+                        out.append(Token(kind: .symbol("?unknown"), offset: t.offset, length: t.length, spaced: t.spaced))
+                        out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
+                        break
+                    }
+                    taken = 1
+                }
                 let piece = String(String.UnicodeScalarView(scalars[i..<(i + taken)]))
                 out.append(Token(kind: .identifier(piece), offset: t.offset + i, length: taken, spaced: first ? t.spaced : false))
                 first = false

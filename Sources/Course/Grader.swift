@@ -10,11 +10,22 @@ public struct Grader: Sendable {
         let line = answerLine ?? block.answer?.contentLine ?? block.line
         var result = GradeResult(id: question.id, line: block.line, verdict: .unanswered, score: 0, message: "no answer yet", feedback: [])
         if text.allSatisfy(\.isWhitespace) { return result }
+        var readText = text.trimmingTrailingWhitespace
+        var lineShift = 0
+        // `dy/dx = 2x`: grade the last side of an equation.
+        let sides = Parser.splitEquation(readText)
+        if sides.count > 1, let last = sides.last {
+            lineShift = readText.unicodeScalars.prefix(last.offset).filter { $0 == "\n" }.count
+            readText = String(repeating: "\n", count: lineShift) + last.text
+            _ = lineShift
+        }
         let answer: Expr
         do {
-            answer = try Parser.parse(text.trimmingTrailingWhitespace, scope: question.scope, layout: question.layout)
+            answer = try Parser.parse(readText, scope: question.scope, layout: question.layout)
         } catch let e as CalculusError {
-            let d = Diagnostic(e, in: text, lineOffset: line - 1)
+            var located = e
+            if sides.count > 1, let last = sides.last, let o = e.offset { located.offset = o - lineShift + last.offset }
+            let d = Diagnostic(located, in: text, lineOffset: line - 1)
             result.verdict = .invalid
             result.message = "cannot read the answer (\(file):\(d.line):\(d.column)): \(e.message)"
             result.feedback = [Feedback("syntax", d.excerpt(indent: ""))]
@@ -24,7 +35,15 @@ public struct Grader: Sendable {
             result.message = "cannot read the answer: \(error)"
             return result
         }
-        result.feedback.append(Feedback("readAs", "read as: " + Printer.explicit(answer)))
+        result.feedback.append(Feedback("readAs", "read as: " + Printer.explicit(answer) + (sides.count > 1 ? " (the right-hand side of your equation)" : "")))
+        // A name the question never uses is a typo, not a different answer.
+        let known = Set(question.ask.variables.map(\.name)).union(question.scope.variables.keys)
+        if let stranger = answer.variables.map(\.name).sorted().first(where: { !known.contains($0) }) {
+            result.verdict = .invalid
+            let names = known.sorted().joined(separator: ", ")
+            result.message = "unknown name '\(stranger)': the question uses \(names.isEmpty ? "no names" : names)"
+            return result
+        }
         let equivalence = Equivalence(conditions: question.conditions)
         let verdict = equivalence.compare(question.truth, answer)
         let resolved = (try? Differentiator.resolve(answer)) ?? answer
