@@ -58,7 +58,9 @@ public struct Equivalence {
     /// Compares at sample points; a point where either side is undefined is skipped, not counted.
     public func numeric(_ truth: Expr, _ answer: Expr) -> Verdict {
         var sampler = Sampler(expressions: [truth, answer], conditions: conditions, seed: seed)
-        let points = sampler.points(count: samples)
+        // Twice the points needed: those where the truth is undefined are skipped, not counted.
+        let points = sampler.points(count: samples * 2)
+        let wanted = samples + sampler.kinks.count * 2
         if points.isEmpty {
             return .undecidable(conditions.isEmpty ? "no sample point could be drawn" : "no sample point satisfies the where: conditions")
         }
@@ -83,6 +85,7 @@ public struct Equivalence {
                 return .notEqual(Counterexample(point: env, expected: x, actual: y))
             }
             compared += 1
+            if compared >= wanted { break }
         }
         if compared == 0 {
             return .undecidable("no sample point where the expected value is defined" + (lastError.map { " (\($0))" } ?? ""))

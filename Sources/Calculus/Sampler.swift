@@ -61,8 +61,11 @@ public struct Sampler {
     /// A value away from 0 and from integers, mostly in [-3, 3], so that kinks and domains are met by chance.
     mutating func draw() -> Double {
         let u = Double(generator.next() >> 11) / Double(1 << 53)
-        return (u * 6 - 3)
+        return (u * 2 - 1) * scale
     }
+
+    /// Half-width of the range values are drawn from; widened when conditions are hard to meet.
+    var scale = 3.0
 
     /// One candidate point.
     public mutating func candidate() -> Environment {
@@ -102,25 +105,30 @@ public struct Sampler {
     /// Up to `count` points meeting the conditions, covering both sides of each kink where possible.
     public mutating func points(count: Int, maxAttempts: Int = 400) -> [Environment] {
         var accepted: [Environment] = []
+        var covering: [Environment] = []
         var seenTrue = [Bool](repeating: false, count: kinks.count)
         var seenFalse = [Bool](repeating: false, count: kinks.count)
         var attempts = 0
         while attempts < maxAttempts {
             attempts += 1
+            // Conditions such as `x > 5` are rarely met in [-3, 3]: look further out.
+            if attempts == maxAttempts / 4 && accepted.count < count / 2 { scale = 30 }
+            if attempts == maxAttempts / 2 && accepted.count < count / 2 { scale = 300 }
             let env = candidate()
             if !conditions.isEmpty, Sampler.holds(conditions, in: env) != true { continue }
             let s = sides(env)
             let coversNew = s.indices.contains { (s[$0] == true && !seenTrue[$0]) || (s[$0] == false && !seenFalse[$0]) }
             let missing = kinks.indices.contains { !seenTrue[$0] || !seenFalse[$0] }
             // Once enough points are in, only keep ones that cover a side not yet seen.
-            if accepted.count >= count {
+            if accepted.count + covering.count >= count {
                 if !missing { break }
                 if !coversNew { continue }
             }
             for k in s.indices { if s[k] == true { seenTrue[k] = true }; if s[k] == false { seenFalse[k] = true } }
-            accepted.append(env)
-            if accepted.count >= count + kinks.count * 2 { break }
+            if coversNew { covering.append(env) } else { accepted.append(env) }
+            if accepted.count + covering.count >= count + kinks.count * 2 { break }
         }
-        return accepted
+        // Points that first reached a side of a kink come first, so a caller that stops early still sees every side.
+        return covering + accepted
     }
 }
