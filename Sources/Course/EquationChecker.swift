@@ -64,6 +64,30 @@ struct EquationChecker {
         return out
     }
 
+    /// Single-letter names applied like functions (`f(`, `g'(`, `f\left(`) and never used as a plain value in the
+    /// equation, neither defined nor declared: `f` and `g` in `\frac{d}{dx} f(g(x)) = f'(g(x)) g'(x)`, not `x` in `x(x + 1)`.
+    static func undefinedFunctions(in tex: String, scope: Scope) -> Set<String> {
+        let s = Array(tex.unicodeScalars)
+        var applied = Set<String>(), plain = Set<String>()
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "\\" {
+                i += 1
+                while i < s.count && s[i].properties.isAlphabetic { i += 1 }
+                continue
+            }
+            if c.isASCII && c.properties.isAlphabetic && (i == 0 || !s[i - 1].properties.isAlphabetic) && (i + 1 == s.count || !s[i + 1].properties.isAlphabetic) {
+                var j = i + 1
+                while j < s.count && s[j] == "'" { j += 1 }
+                let rest = String(String.UnicodeScalarView(s[j...]))
+                if rest.hasPrefix("(") || rest.hasPrefix("\\left(") { applied.insert(String(c)) } else { plain.insert(String(c)) }
+            }
+            i += 1
+        }
+        return applied.subtracting(plain).filter { scope.definitions[$0] == nil && scope.lookup($0) == nil }
+    }
+
     /// The line of an offset inside an equation's TeX.
     func line(of offset: Int, in tex: String, from first: Int) -> Int {
         first + tex.unicodeScalars.prefix(offset).filter { $0 == "\n" }.count
@@ -106,8 +130,13 @@ struct EquationChecker {
         var allChecked = true
         var reasons: [String] = []
         // Read every side first: a side whose size is fixed lends it to sides written with a bare I or 1.
+        // `f(g(x))`, `f'(x)` with no definition of f: a rule about any function, not a product to evaluate.
+        let functions = EquationChecker.undefinedFunctions(in: tex, scope: scope)
         var parsed: [Result<Expr, CalculusError>] = sides.map { side in
-            Result { try Parser.parse(side.text, scope: scope, syntax: .latex) }.mapError { $0 as? CalculusError ?? CalculusError(.syntax, "\($0)") }
+            if let name = EquationChecker.undefinedFunctions(in: side.text, scope: Scope()).intersection(functions).sorted().first {
+                return .failure(CalculusError(.unknownName, "'\(name)' is a function with no definition"))
+            }
+            return Result { try Parser.parse(side.text, scope: scope, syntax: .latex) }.mapError { $0 as? CalculusError ?? CalculusError(.syntax, "\($0)") }
         }
         if let reference = parsed.compactMap({ try? $0.get() }).first(where: { !$0.hasFreeSize })?.shape {
             parsed = parsed.map { $0.map { $0.hasFreeSize ? $0.fitted(to: reference) : $0 } }

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import Course
+
+/// `mcheck workbook`: a workbook from a chapter, made again as the chapter changes, never losing an answer.
+@Suite struct WorkbookWriterTests {
+    static let chapterPath = "chapters/07-demo.md"
+
+    func chapter(_ version: Int) throws -> Workbook {
+        try Workbook.load(Fixtures.path("writer/07-demo-v\(version).md"))
+    }
+
+    func student() throws -> Workbook { try Workbook.load(Fixtures.path("writer/ch7-student.md")) }
+
+    func make(_ version: Int, _ existing: Workbook?) throws -> WorkbookWriter.Outcome {
+        WorkbookWriter.make(chapter: try chapter(version), chapterPath: Self.chapterPath, existing: existing)
+    }
+
+    /// The answers the student wrote, by id (non-empty only), from answer blocks and kept blocks.
+    func answers(_ workbook: Workbook) -> [String: String] {
+        var out: [String: String] = [:]
+        for e in workbook.exercises { if let id = e.id, let a = e.answer, !a.text.isEmpty { out[id] = a.text } }
+        for (id, text) in workbook.keptAnswers { out[id] = text }
+        return out
+    }
+
+    static let written: [String: String] = [
+        "square": "2*x   \n",
+        "jacobian": "\\begin{bmatrix}\n  6xy & 3x^2 \\\\\n  2 & 8y^7\n\\end{bmatrix}\n",
+        "sine": "cos(x)\n```\nmy scratch notes, in a fence of their own\n```\n",
+    ]
+
+    @Test func theStudentFixtureHoldsTheAnswers() throws {
+        #expect(answers(try student()) == Self.written)
+    }
+
+    @Test func firstWorkbook() throws {
+        let outcome = try make(1, nil)
+        let workbook = Workbook(file: "ch7.md", text: outcome.text)
+        #expect(workbook.errors.isEmpty)
+        #expect(workbook.exercises.map(\.id) == ["square", "jacobian", "sine", "exp"])
+        for e in workbook.exercises {
+            #expect(e.solution == nil)
+            #expect(e.mistakes.isEmpty)
+            #expect(e.answer?.text == "")
+        }
+        #expect(!outcome.text.contains("```solution"))
+        #expect(!outcome.text.contains("```mistake"))
+        #expect(!outcome.text.contains("feedback: factor"))
+        // The prose stays, links point back into the chapters' folder; anchors and URLs are left alone.
+        #expect(outcome.text.contains("Adding a scalar to a vector adds it to every entry."))
+        #expect(outcome.text.contains("[plot](../chapters/figures/plot.svg)"))
+        #expect(outcome.text.contains("[next chapter](../chapters/08-next.md)"))
+        #expect(outcome.text.contains("[the top](#scalar-expansion)"))
+        #expect(outcome.text.contains("That is all for this chapter.\n"))
+        #expect(outcome.text.hasPrefix("<!-- Workbook made by `mcheck workbook` from chapters/07-demo.md."))
+        #expect(outcome.added.isEmpty && outcome.removed.isEmpty && outcome.kept == 0)
+        // Graded, it is all unanswered.
+        #expect(Grader().grade(workbook).results.allSatisfy { $0.verdict == .unanswered })
+    }
+
+    /// Made again from the same chapter, the student's workbook comes back byte for byte.
+    @Test func sameChapterSameWorkbook() throws {
+        let student = try student()
+        let outcome = try make(1, student)
+        #expect(outcome.text == student.text)
+        #expect(outcome.added.isEmpty && outcome.removed.isEmpty)
+        #expect(outcome.kept == 3)
+    }
+
+    @Test func chapterChangedAnswersKept() throws {
+        let outcome = try make(2, try student())
+        let workbook = Workbook(file: "ch7.md", text: outcome.text)
+        #expect(workbook.errors.isEmpty)
+        #expect(outcome.added == ["cosine"])
+        #expect(outcome.removed == ["jacobian"])
+        #expect(outcome.kept == 2)
+        // The chapter's order, with the edited prose.
+        #expect(workbook.exercises.map(\.id) == ["square", "exp", "sine", "cosine"])
+        #expect(outcome.text.contains("(the prose was edited)"))
+        #expect(!outcome.text.contains("[next chapter]"))
+        // Every answer, byte for byte; the removed exercise's answer is kept at the end.
+        #expect(answers(workbook) == Self.written)
+        #expect(workbook.keptAnswers.map(\.0) == ["jacobian"])
+        let kept = try #require(outcome.text.range(of: "```answer-kept jacobian\n"))
+        #expect(outcome.text[kept.lowerBound...].hasSuffix("\\end{bmatrix}\n```\n"))
+        #expect(outcome.text.contains("## Answers to exercises no longer in the chapter"))
+        // The answer with fences inside gets a longer fence, and reads back whole.
+        #expect(outcome.text.contains("````answer\ncos(x)\n```\nmy scratch notes"))
+        // New and unanswered exercises have empty blocks.
+        let cosine = try #require(workbook.exercises.first { $0.id == "cosine" })
+        #expect(cosine.answer?.text == "")
+        // Kept answers are not graded.
+        #expect(Grader().grade(workbook).results.map(\.id) == ["square", "exp", "sine", "cosine"])
+    }
+
+    @Test func exerciseComesBackWithItsAnswer() throws {
+        let v2 = Workbook(file: "ch7.md", text: try make(2, try student()).text)
+        let outcome = try make(3, v2)
+        let workbook = Workbook(file: "ch7.md", text: outcome.text)
+        #expect(outcome.added == ["jacobian"])
+        #expect(outcome.removed.isEmpty)
+        #expect(workbook.keptAnswers.isEmpty)
+        #expect(!outcome.text.contains("answer-kept"))
+        #expect(!outcome.text.contains("## Answers to exercises no longer in the chapter"))
+        #expect(answers(workbook) == Self.written)
+        let jacobian = try #require(workbook.exercises.first { $0.id == "jacobian" })
+        #expect(jacobian.answer?.text == Self.written["jacobian"])
+        // And the restored LaTeX answer is graded correct in its new place.
+        #expect(Grader().grade(workbook).results.first { $0.id == "jacobian" }?.verdict == .correct)
+    }
+
+    /// Any sequence of chapter versions: no answer is ever lost, and making it twice changes nothing.
+    @Test(arguments: [[2, 1], [2, 3], [3, 2, 1], [2, 2, 3, 1], [3, 1, 2, 3], [1, 3, 2, 1, 2]])
+    func neverLosesAnAnswer(versions: [Int]) throws {
+        var workbook = try student()
+        for v in versions {
+            let outcome = try make(v, workbook)
+            let next = Workbook(file: "ch7.md", text: outcome.text)
+            #expect(next.errors.isEmpty)
+            #expect(answers(next) == Self.written, "after version \(v) of \(versions)")
+            #expect(try make(v, next).text == outcome.text, "making version \(v) again changes the workbook")
+            workbook = next
+        }
+    }
+
+    /// A workbook whose answer was deleted by the student and an answer-kept block the student edited.
+    @Test func keptAnswersAreRestoredFromWhatTheStudentHas() throws {
+        let v2 = try make(2, try student()).text
+        let edited = v2.replacingOccurrences(of: "\\end{bmatrix}\n```\n", with: "\\end{bmatrix}\n% checked again\n```\n")
+        let outcome = try make(3, Workbook(file: "ch7.md", text: edited))
+        let workbook = Workbook(file: "ch7.md", text: outcome.text)
+        #expect(workbook.exercises.first { $0.id == "jacobian" }?.answer?.text == Self.written["jacobian"]! + "% checked again\n")
+    }
+
+    @Test(arguments: [
+        ("chapters/04-jacobian.md", "ch4.md" as String?),
+        ("/abs/path/chapters/12-summary.md", "ch12.md"),
+        ("01-introduction.md", "ch1.md"),
+        ("chapters/CHECKLIST.md", nil),
+        ("chapters/04-jacobian.txt", nil),
+    ])
+    func workbookNames(chapter: String, name: String?) {
+        #expect(WorkbookWriter.workbookName(forChapter: chapter) == name)
+    }
+
+    /// The real course: every workbook in exercises/ is what `mcheck workbook` makes of its chapter.
+    @Test func theCourseWorkbooksAreInSync() throws {
+        let root = Fixtures.repositoryRoot()
+        for n in 1...12 {
+            let names = try FileManager.default.contentsOfDirectory(atPath: root + "/chapters").filter { $0.hasPrefix(String(format: "%02d-", n)) }
+            let name = try #require(names.first)
+            let chapter = try Workbook.load(root + "/chapters/" + name)
+            let existing = try Workbook.load(root + "/exercises/ch\(n).md")
+            #expect(WorkbookWriter.make(chapter: chapter, chapterPath: "chapters/" + name, existing: existing).text == existing.text, "ch\(n).md")
+        }
+    }
+}
