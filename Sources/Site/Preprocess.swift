@@ -79,7 +79,7 @@ enum Preprocessor {
         }
 
         var labelled = 0
-        for node in document.root.descendants {
+        document.walk { node in
             switch node.kind {
             case .heading(let level):
                 var text = node.plainText
@@ -101,7 +101,7 @@ enum Preprocessor {
             case .inlineMath(let tex), .displayMath(let tex):
                 let display: Bool
                 if case .displayMath = node.kind { display = true } else { display = false }
-                do {
+                do throws(MathError) {
                     var rendered = try renderer.renderDetailed(tex, display: display)
                     if display, !rendered.labels.isEmpty {
                         labelled += 1

@@ -51,9 +51,9 @@ enum SearchIndex {
             case .text(let t), .inlineCode(let t):
                 text += t
             case .softBreak, .lineBreak, .paragraph, .listItem, .tableCell:
-                if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+                if let last = text.utf8.last, last != 0x20 { text += " " }
             case .inlineMath, .displayMath:
-                if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+                if let last = text.utf8.last, last != 0x20 { text += " " }
             default:
                 break
             }
