@@ -4,6 +4,7 @@ import Foundation
 //   swift run -c release mcheck-bench                 all benchmarks
 //   swift run -c release mcheck-bench engine          equivalence decisions on the course's questions
 //   swift run -c release mcheck-bench workbook FILE   write a 100-exercise workbook to time `mcheck FILE`
+//   swift run -c release mcheck-bench site            the course site's build against cmark-gfm's parse
 let arguments = Array(CommandLine.arguments.dropFirst())
 let chapters = "chapters"
 
@@ -13,8 +14,11 @@ do {
         try WorkbookGenerator.write(chapters: chapters, count: 100, to: arguments.count > 1 ? arguments[1] : "/tmp/mcheck-workbook-100.md")
     case "engine":
         try EngineBenchmark.run(chapters: chapters, rounds: 30)
+    case "site":
+        try SiteBenchmark.run(chapters: chapters, rounds: 50)
     default:
         try EngineBenchmark.run(chapters: chapters, rounds: 30)
+        try SiteBenchmark.run(chapters: chapters, rounds: 50)
     }
 } catch {
     print("benchmark failed: \(error)")
