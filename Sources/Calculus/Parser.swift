@@ -459,6 +459,10 @@ public struct Parser {
         case .command(let c):
             _ = advance()
             return try parseCommand(c, at: t)
+        case .symbol("?function"):
+            _ = advance()
+            let word = advance()
+            throw error("unknown function '\(describe(word).dropFirst().dropLast())'", word, kind: .unknownName)
         case .symbol("?unknown"):
             _ = advance()
             let word = advance()
@@ -1124,7 +1128,7 @@ public struct Parser {
     static func splitIdentifiers(_ tokens: [Token], scope: Scope) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
-        for t in tokens {
+        for (index, t) in tokens.enumerated() {
             guard case .identifier(let word) = t.kind else { out.append(t); continue }
             let scalars = Array(word.unicodeScalars)
             func known(_ s: String) -> Bool {
@@ -1132,6 +1136,13 @@ public struct Parser {
                     || Vocabulary.greek.contains(s) || Vocabulary.constants.contains(s)
             }
             if known(word) { out.append(t); continue }
+            // `cosine(x)`: a word of three or more letters called like a function is an unknown function.
+            if index + 1 < tokens.count, case .symbol("(") = tokens[index + 1].kind, !tokens[index + 1].spaced,
+               word.unicodeScalars.count >= 3, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
+                out.append(Token(kind: .symbol("?function"), offset: t.offset, length: t.length, spaced: t.spaced))
+                out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
+                continue
+            }
             var i = 0
             var first = true
             while i < scalars.count {
