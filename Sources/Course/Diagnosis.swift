@@ -17,8 +17,8 @@ struct Diagnosis {
 
     var layoutNote: String {
         layout == .numerator
-            ? "this is the denominator layout; the course uses numerator layout (one row per function, a gradient is a row)"
-            : "this is the numerator layout; this exercise asks for the denominator layout"
+            ? "the denominator layout, but the course uses numerator layout (one row per function, a gradient is a row)"
+            : "the numerator layout, but this exercise asks for the denominator layout"
     }
 
     static func article(_ shape: Shape) -> String {
@@ -30,7 +30,7 @@ struct Diagnosis {
     mutating func shapes(expected: Shape, actual: Shape) {
         if actual.matches(expected.transposed), numericallyEqual(truth, .transposed(answer)) {
             if expected.isVector {
-                feedback.append(Feedback("shape", "expected \(Diagnosis.article(expected)), got \(Diagnosis.article(actual)): your answer is the transpose of the right one; \(layoutNote)"))
+                feedback.append(Feedback("shape", "expected \(Diagnosis.article(expected)), got \(Diagnosis.article(actual)): your answer is the transpose of the right one: \(layoutNote)"))
             } else {
                 feedback.append(Feedback("transposed", "this is the transpose of the expected matrix: \(layoutNote)"))
             }

@@ -39,14 +39,14 @@ import Testing
         #expect(r.verdict == .incorrect)
         #expect(kinds(r) == ["readAs", "transposed", "value"])
         #expect(r.message.contains("transpose of the expected matrix"))
-        #expect(r.message.contains("this is the denominator layout; the course uses numerator layout"))
+        #expect(r.message.contains("the denominator layout, but the course uses numerator layout"))
     }
 
     @Test func transposedJacobianInDenominatorLayout() throws {
         let r = try result("jacobian-denominator")
         #expect(r.verdict == .incorrect)
         #expect(kinds(r).contains("transposed"))
-        #expect(r.message.contains("this is the numerator layout; this exercise asks for the denominator layout"))
+        #expect(r.message.contains("the numerator layout, but this exercise asks for the denominator layout"))
     }
 
     /// The same answers graded the other way round are right: layout decides.
