@@ -667,7 +667,11 @@ public struct Parser {
         var vars: [Variable] = []
         var list = false
         var f = function
-        if case .block(let rows) = function, kind == .jacobian, rows.count == 1 {
+        // A row of functions with a Jacobian, or with a list of variables, is a list: one row per function.
+        var isList = false
+        if case .block = variables { isList = true }
+        if case .block(let rows) = function, kind == .jacobian || isList, rows.count == 1, rows[0].count > 1,
+           rows[0].allSatisfy({ $0.shape.isScalar }) {
             f = .block(rows[0].map { [$0] })
         }
         switch variables {

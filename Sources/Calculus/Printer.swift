@@ -244,6 +244,9 @@ public struct Printer {
             denText = denText.isEmpty ? joined : denText + (explicit ? "*" : " ") + joined
         }
         if denText.isEmpty { return Piece(text: sign + numText, precedence: sign.isEmpty ? 2 : 3, startsWithDigit: sign.isEmpty && numText.first?.isNumber == true, startsWithSign: !sign.isEmpty) }
+        if latex, numerator.count == 1, coefficient.isOne {
+            numText = render(numerator[0]).text
+        }
         if latex { return Piece(text: sign + "\\frac{\(numText)}{\(denText)}", precedence: sign.isEmpty ? 2 : 3, startsWithSign: !sign.isEmpty) }
         let needsParens = denFactors.count > 1 || denText.contains(" ") || (denFactors.isEmpty == false && denText != denFactors.first && !denFactors.isEmpty)
         let den = needsParens ? "(" + denText + ")" : denText
