@@ -59,13 +59,12 @@ enum Preprocessor {
     static func prepare(_ source: ChapterSource, renderer: MathMLRenderer) -> Result<PreparedChapter, SiteFailure> {
         var errors: [SiteError] = []
         let file = source.path
-        let document: Document
-        do { document = try MarkdownParser.parse(data: source.data, file: file) } catch {
-            switch error {
-            case .invalidUTF8(_, let location, _):
-                return .failure(SiteFailure(SiteError(.preprocess, file: file, line: location.line, column: location.column, "the file is not valid UTF-8")))
-            }
+        // One parse, shared with the exercise reader (the grader's own view of the exercise blocks).
+        let workbook: Workbook
+        do { workbook = try Workbook.parse(data: source.data, file: file) } catch {
+            return .failure(SiteFailure(SiteError(.preprocess, file: file, line: error.line, column: error.column, error.message)))
         }
+        let document = workbook.document
         var chapter = PreparedChapter(source: source, document: document, title: "")
 
         func anchor(_ id: String, line: Int, column: Int?) {
@@ -138,13 +137,12 @@ enum Preprocessor {
         }
 
         // Exercises, read the way the grader reads them.
-        let workbook = Workbook(file: file, text: String(decoding: source.data, as: UTF8.self))
         for e in workbook.errors {
             errors.append(SiteError(.preprocess, file: file, line: e.line, column: e.column, e.message))
         }
         for (k, exercise) in workbook.exercises.enumerated() {
             chapter.exercises[exercise.line] = NumberedExercise(block: exercise, number: k + 1)
-            if let id = exercise.id, Workbook.isValidExerciseID(id) { anchor(id, line: exercise.field("id")?.line ?? exercise.line, column: nil) }
+            if let id = exercise.id { anchor(id, line: exercise.field("id")?.line ?? exercise.line, column: nil) }
             if let s = exercise.solution { chapter.attachedSolutions.insert(s.fenceLine) }
             for m in exercise.mistakes { chapter.mistakes[m.fenceLine] = AttachedMistake(mistake: m, exercise: exercise) }
         }
@@ -178,12 +176,5 @@ enum Preprocessor {
             }
         }
         return (line, column)
-    }
-}
-
-extension Workbook {
-    /// The grader's rule for ids (letters, digits, `-` and `_`).
-    static func isValidExerciseID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
     }
 }

@@ -7,7 +7,8 @@ import Site
 ///
 ///     swift run -c release --scratch-path .build-site-rel mcheck-bench site
 ///
-/// Times (medians over `rounds`, one warm-up round first):
+/// Medians over `rounds` (after one warm-up round) of wall-clock time and of process CPU time (all threads;
+/// steadier than wall time on a busy machine):
 /// * parse: `MarkdownParser.parse` of every chapter (cmark-gfm plus the Swift tree; no HTML);
 /// * preprocess + render: the whole site in memory from the loaded sources (math to MathML, exercises,
 ///   links, templates, search index);
@@ -20,31 +21,42 @@ enum SiteBenchmark {
         let sources = try SiteBuilder.load(options)
         let bytes = sources.chapters.reduce(0) { $0 + $1.data.count }
 
-        let parse = median(rounds) {
+        let parse = measure(rounds) {
             for c in sources.chapters { _ = try? MarkdownParser.parse(data: c.data, file: c.path) }
         }
-        let inMemory = median(rounds) {
+        let inMemory = measure(rounds) {
             _ = try? SiteBuilder.render(try SiteBuilder.preprocess(sources))
         }
-        let build = median(rounds) { _ = try? SiteBuilder.build(options) }
+        let build = measure(rounds) { _ = try? SiteBuilder.build(options) }
 
         func ms(_ s: Double) -> String { String(format: "%7.2f ms", s * 1000) }
-        func x(_ s: Double) -> String { String(format: "%5.1f×", s / parse) }
+        func x(_ s: Double, _ base: Double) -> String { String(format: "%5.1f×", s / base) }
         print("site: \(sources.chapters.count) chapters, \(bytes / 1024) KiB of Markdown, \(rounds) rounds, medians")
-        print("  cmark-gfm parse (MarkdownParser)   \(ms(parse))")
-        print("  preprocess + render (in memory)    \(ms(inMemory))  \(x(inMemory)) the parse")
-        print("  build (load … write to disk)       \(ms(build))  \(x(build)) the parse")
+        print("                                        wall                  CPU (all threads)")
+        print("  cmark-gfm parse (MarkdownParser)   \(ms(parse.wall))          \(ms(parse.cpu))")
+        print("  preprocess + render (in memory)    \(ms(inMemory.wall)) \(x(inMemory.wall, parse.wall))   \(ms(inMemory.cpu)) \(x(inMemory.cpu, parse.cpu)) the parse")
+        print("  build (load … write to disk)       \(ms(build.wall)) \(x(build.wall, parse.wall))   \(ms(build.cpu)) \(x(build.cpu, parse.cpu)) the parse")
     }
 
-    static func median(_ rounds: Int, _ body: () -> Void) -> Double {
+    static func measure(_ rounds: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) {
         body()
-        var times: [Double] = []
+        var wall: [Double] = []
+        var cpu: [Double] = []
         for _ in 0..<max(1, rounds) {
+            let c0 = cpuSeconds()
             let start = DispatchTime.now().uptimeNanoseconds
             body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            cpu.append(cpuSeconds() - c0)
         }
-        times.sort()
-        return times[times.count / 2]
+        wall.sort()
+        cpu.sort()
+        return (wall[wall.count / 2], cpu[cpu.count / 2])
+    }
+
+    static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }

@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
         }
         var last = signature()
         _ = buildOnce(options)
-        print("watching \(chapters)/ and \(site)/ for changes (Ctrl-C to stop)")
+        say("watching \(chapters)/ and \(site)/ for changes (Ctrl-C to stop)")
         while true {
             Thread.sleep(forTimeInterval: 0.5)
             let now = signature()
@@ -55,7 +55,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let report = try SiteBuilder.build(options)
             let steps = report.seconds.map { "\($0.step.rawValue) \(milliseconds($0.seconds))" }.joined(separator: ", ")
-            print("built \(report.pages) pages and \(report.figures) figures into \(out)/ in \(milliseconds(report.total)) (\(steps))")
+            say("built \(report.pages) pages and \(report.figures) figures into \(out)/ in \(milliseconds(report.total)) (\(steps))")
             return true
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
@@ -63,6 +63,11 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(error.step?.rawValue ?? "build") failed with \(count) error\(count == 1 ? "" : "s")\n".utf8))
             return false
         }
+    }
+
+    /// Prints a line at once (standard output is buffered when it is not a terminal, as under --watch in a pipe).
+    func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     func milliseconds(_ s: Double) -> String {
