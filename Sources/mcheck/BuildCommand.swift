@@ -9,11 +9,11 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Render the chapters into a static HTML site.",
         discussion: """
-            Reads chapters/NN-*.md, chapters/figures/ and the theme (site/template.html, site/style.css), and writes
-            one page per chapter, index.html, style.css, search-index.js and figures/ to the output folder.
-            Fails, naming file:line:column, on LaTeX that does not render, on a link to a chapter, anchor or figure
-            that does not exist, and on a duplicate anchor.
-            Exit status: 0 when the site was built, 1 when the course has errors, 2 when a file cannot be written.
+            Reads chapters/NN-*.md, chapters/figures/ and the theme (site/template.html, site/style.css), and writes one page per chapter, index.html, style.css, search-index.js and figures/ to the output folder.
+
+            Fails, naming file:line:column, on LaTeX that does not render, on a link to a chapter, anchor or figure that does not exist, and on a duplicate anchor.
+
+            Exit status: 0 when the site was built, 1 when the chapters have errors, 2 when a folder or file cannot be read or written.
             """)
 
     @Option(name: .long, help: "The folder of chapters (NN-name.md files) and figures/.")
@@ -34,34 +34,35 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = SiteOptions(chapters: chapters, theme: site, out: out, title: title)
         guard watch else {
-            if !buildOnce(options) { throw ExitCode(1) }
+            if let failed = buildOnce(options) { throw ExitCode(failed == .load || failed == .write ? 2 : 1) }
             return
         }
         var last = signature()
-        _ = buildOnce(options)
+        buildOnce(options)
         say("watching \(chapters)/ and \(site)/ for changes (Ctrl-C to stop)")
         while true {
             Thread.sleep(forTimeInterval: 0.5)
             let now = signature()
             if now != last {
                 last = now
-                _ = buildOnce(options)
+                buildOnce(options)
             }
         }
     }
 
-    /// Builds and prints the result; false when the build failed.
-    func buildOnce(_ options: SiteOptions) -> Bool {
+    /// Builds and prints the result; the step that failed, if any.
+    @discardableResult
+    func buildOnce(_ options: SiteOptions) -> SiteStep? {
         do {
             let report = try SiteBuilder.build(options)
             let steps = report.seconds.map { "\($0.step.rawValue) \(milliseconds($0.seconds))" }.joined(separator: ", ")
             say("built \(report.pages) pages and \(report.figures) figures into \(out)/ in \(milliseconds(report.total)) (\(steps))")
-            return true
+            return nil
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             let count = error.errors.count
             FileHandle.standardError.write(Data("\(error.step?.rawValue ?? "build") failed with \(count) error\(count == 1 ? "" : "s")\n".utf8))
-            return false
+            return error.step ?? .load
         }
     }
 
