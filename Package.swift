@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Course", dependencies: ["Calculus", "Markdown", "MathML"]),
 
         // The static course site.
-        .target(name: "Site", dependencies: ["Markdown", "MathML", "Course"]),
+        .target(name: "Site", dependencies: ["Calculus", "Markdown", "MathML", "Course"]),
 
         // The command line: argument parsing and printing only.
         .executableTarget(
