@@ -3,8 +3,8 @@ import Foundation
 import Markdown
 import MathML
 
-/// `mcheck verify`: checks every worked equation, every exercise, every workbook, every math span
-/// and every internal link of a course.
+/// `mcheck verify`: checks every worked equation, every exercise, every workbook and every math span of a course.
+/// (Links are the site's to resolve: `Site.SiteChecks` adds them.)
 public struct Verifier: Sendable {
     public var chaptersFolder: String
     public var exercisesFolder: String
@@ -31,11 +31,9 @@ public struct Verifier: Sendable {
 
     public func run() throws(SourceError) -> Report {
         var report = Report()
-        var workbooks: [(String, Workbook)] = []
         for path in try chapterFiles() {
             let workbook: Workbook
             do { workbook = try Workbook.load(path) } catch { report.errors.append(error); continue }
-            workbooks.append((path, workbook))
             var equations = EquationChecker(file: path)
             equations.run(workbook.document)
             report.checks += equations.checks
@@ -44,7 +42,6 @@ public struct Verifier: Sendable {
             report.checks += workbookSync(workbook, chapterPath: path)
             report.checks += math(workbook)
         }
-        report.checks += links(workbooks)
         return report
     }
 
@@ -131,41 +128,6 @@ public struct Verifier: Sendable {
         }
         return checks
     }
-
-    // MARK: Links
-
-    func links(_ workbooks: [(String, Workbook)]) -> [Check] {
-        var anchors: [String: Set<String>] = [:]
-        for (path, wb) in workbooks { anchors[(path as NSString).lastPathComponent] = Anchors.of(wb.document) }
-        var checks: [Check] = []
-        for (path, wb) in workbooks {
-            let name = (path as NSString).lastPathComponent
-            for node in wb.document.nodes(where: { if case .link = $0.kind { return true }; if case .image = $0.kind { return true }; return false }) {
-                var target = ""
-                if case .link(let d, _) = node.kind { target = d }
-                if case .image(let s, _) = node.kind { target = s }
-                if target.contains("://") || target.hasPrefix("mailto:") || target.isEmpty { continue }
-                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let file = parts[0], anchor = parts.count > 1 ? parts[1] : nil
-                let line = node.range.start.line
-                var problem: String? = nil
-                if !file.isEmpty {
-                    let full = ((chaptersFolder as NSString).appendingPathComponent(file) as NSString).standardizingPath
-                    if !FileManager.default.fileExists(atPath: full) { problem = "'\(file)' does not exist" }
-                }
-                if problem == nil, let anchor {
-                    let targetName = file.isEmpty ? name : (file as NSString).lastPathComponent
-                    if let set = anchors[targetName], !set.contains(anchor) { problem = "no heading '#\(anchor)' in \(targetName)" }
-                }
-                if let problem {
-                    checks.append(Check(file: path, line: line, kind: .link, status: .failed, message: "broken link to \(target): \(problem)"))
-                } else {
-                    checks.append(Check(file: path, line: line, kind: .link, status: .verified, message: target))
-                }
-            }
-        }
-        return checks
-    }
 }
 
 extension EquationCoverage {
@@ -175,29 +137,5 @@ extension EquationCoverage {
         checked += other.checked
         marked += other.marked
         for (k, v) in other.notCheckable { notCheckable[k, default: 0] += v }
-    }
-}
-
-/// The heading anchors of a page: GitHub-style slugs (lowercase, punctuation dropped, spaces to -), made unique.
-public enum Anchors {
-    public static func slug(_ text: String) -> String {
-        var out = ""
-        for c in text.lowercased().unicodeScalars {
-            if c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" { out.unicodeScalars.append(c) }
-            else if c == " " { out += "-" }
-        }
-        return out
-    }
-
-    public static func of(_ document: Document) -> Set<String> {
-        var seen: [String: Int] = [:]
-        var out = Set<String>()
-        for h in document.nodes(where: { if case .heading = $0.kind { return true }; return false }) {
-            let base = slug(h.plainText)
-            let n = seen[base, default: 0]
-            seen[base] = n + 1
-            out.insert(n == 0 ? base : "\(base)-\(n)")
-        }
-        return out
     }
 }

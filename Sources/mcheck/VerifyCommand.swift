@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Foundation
+import Site
 
 /// `mcheck verify`: check every worked equation, exercise, workbook, math span and link of the course.
 struct VerifyCommand: ParsableCommand {
@@ -14,6 +15,9 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(name: .long, help: "The folder of workbooks (chN.md).")
     var exercises = "exercises"
+
+    @Option(name: .long, help: "The site's theme folder (template.html, style.css), checked as `mcheck build` uses it.")
+    var site = "site"
 
     @Option(name: .long, help: "Output: text or json.")
     var format: VerifyFormat = .text
@@ -31,11 +35,12 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report: Verifier.Report
+        var report: Verifier.Report
         do { report = try Verifier(chapters: chapters, exercises: exercises).run() } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
+        report.checks += SiteChecks.run(SiteOptions(chapters: chapters, theme: site))
         let text = format == .json
             ? VerificationReporter.json(report)
             : VerificationReporter.text(report, verbose: verbose, minCoverage: minCoverage)

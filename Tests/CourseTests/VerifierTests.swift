@@ -22,7 +22,7 @@ import Calculus
         let report = try run(Self.good)
         #expect(report.errors.isEmpty)
         #expect(report.failed.isEmpty, "\(report.failed.map { "\($0.file):\($0.line): \($0.message)" })")
-        for kind in [Check.Kind.equation, .exercise, .workbook, .math, .link] {
+        for kind in [Check.Kind.equation, .exercise, .workbook, .math] {
             #expect(report.checks.contains { $0.kind == kind && $0.status == .verified }, "no verified \(kind) check")
         }
         #expect(VerificationReporter.text(report).hasSuffix("verify: all checks hold\n"))
@@ -122,14 +122,13 @@ import Calculus
         #expect(exercises.contains { $0.message == "jacobian-denominator: the mistake '[[6x y, 3x^2], [2, 8y^7]]' is marked incorrect with transposed feedback" })
     }
 
-    @Test func workbooksInSyncAndLinksResolve() throws {
+    @Test func workbooksInSync() throws {
         let report = try run(Self.good)
         let workbooks = report.checks.filter { $0.kind == .workbook }
         #expect(workbooks.map { ($0.file as NSString).lastPathComponent } == ["ch1.md", "ch2.md"])
         #expect(workbooks.allSatisfy { $0.status == .verified })
-        let links = report.checks.filter { $0.kind == .link }
-        #expect(links.map(\.message).sorted() == ["01-rules.md#rules-that-hold", "02-layout.md#numerator-layout", "figures/curve.svg"])
-        #expect(links.allSatisfy { $0.status == .verified })
+        // Links are resolved by the site (Site.SiteChecks), as `mcheck build` resolves them.
+        #expect(report.checks.allSatisfy { $0.kind != .link })
     }
 
     // MARK: A course with mistakes
@@ -191,127 +190,6 @@ import Calculus
         #expect(found.first?.message.contains("\\badcommand") == true)
     }
 
-    @Test func brokenLinksAndFigures() throws {
-        let report = try run(Self.bad)
-        let links = report.checks.filter { $0.kind == .link }
-        #expect(links.allSatisfy { $0.status == .failed })
-        #expect(links.map(\.line) == [36, 36, 38])
-        #expect(links.map(\.message) == [
-            "broken link to 07-missing.md: '07-missing.md' does not exist",
-            "broken link to #no-such-heading: no heading '#no-such-heading' in 01-mixed.md",
-            "broken link to figures/missing.svg: 'figures/missing.svg' does not exist",
-        ])
-    }
-
-    @Test func missingWorkbook() throws {
-        let report = try run(Self.bad)
-        let w = try #require(report.checks.first { $0.kind == .workbook })
-        #expect(w.status == .failed)
-        #expect(w.message == "missing: run mcheck workbook")
-        #expect(w.file == Self.bad + "/exercises/ch1.md")
-    }
-
-    // MARK: Workbooks out of sync
-
-    func copyOfTheGoodCourse() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        for sub in ["chapters", "exercises"] {
-            try FileManager.default.copyItem(atPath: Self.good + "/" + sub, toPath: folder.file(sub))
-        }
-        return folder
-    }
-
-    @Test func workbookOutOfSyncWithItsChapter() throws {
-        let folder = try copyOfTheGoodCourse()
-        defer { folder.remove() }
-        let chapter = folder.file("chapters/02-layout.md")
-        let text = try String(contentsOfFile: chapter, encoding: .utf8)
-        try (text + "\n**2.2** New.\n\n```exercise\nid: added\nask: derivative(x, x)\n```\n\n```solution\n1\n```\n").write(toFile: chapter, atomically: true, encoding: .utf8)
-        let report = try run(folder.path)
-        let failed = report.failed
-        #expect(failed.count == 1)
-        let w = try #require(failed.first)
-        #expect(w.kind == .workbook)
-        #expect(w.file == folder.file("exercises/ch2.md"))
-        // The workbook ends after its last answer block; the new exercise would start after it.
-        let lines = try String(contentsOfFile: w.file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(w.line == lines.count)
-        #expect(w.message.hasPrefix("out of date with "))
-        #expect(w.message.hasSuffix("from this line on; run mcheck workbook"))
-    }
-
-    @Test func workbookEditedByHand() throws {
-        let folder = try copyOfTheGoodCourse()
-        defer { folder.remove() }
-        let path = folder.file("exercises/ch1.md")
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let line = try #require(Fixtures.line(of: "# Rules that hold", in: text))
-        try text.replacingOccurrences(of: "# Rules that hold", with: "# Rules that hold (my notes)").write(toFile: path, atomically: true, encoding: .utf8)
-        let failed = try run(folder.path).failed
-        #expect(failed.map(\.line) == [line])
-        #expect(failed.first?.kind == .workbook)
-    }
-
-    @Test func workbookWithSolutions() throws {
-        let folder = try copyOfTheGoodCourse()
-        defer { folder.remove() }
-        try FileManager.default.removeItem(atPath: folder.file("exercises/ch2.md"))
-        try FileManager.default.copyItem(atPath: folder.file("chapters/02-layout.md"), toPath: folder.file("exercises/ch2.md"))
-        let failed = try run(folder.path).failed
-        #expect(failed.map(\.message) == ["holds solutions; run mcheck workbook"])
-    }
-
-    @Test func exerciseWithoutIDInAChapterFails() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        _ = try folder.write("chapters/01-x.md", "# X\n\n```exercise\nask: derivative(x, x)\n```\n\n```solution\n1\n```\n")
-        let report = try run(folder.path)
-        let e = try #require(report.failed.first { $0.kind == .exercise })
-        #expect(e.line == 3)
-        #expect(e.message.contains("no id"))
-    }
-
-    @Test func noChaptersFolder() throws {
-        let error = try #require(throws: SourceError.self) { try Verifier(chapters: Self.good + "/nope", exercises: Self.good).run() }
-        #expect(error.message == "no such folder")
-    }
-
-    // MARK: Output
-
-    @Test func jsonStructure() throws {
-        let report = try run(Self.bad)
-        let out = VerificationReporter.json(report)
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
-        #expect(Set(root.keys) == ["checks", "summary", "errors"])
-        let checks = try #require(root["checks"] as? [[String: Any]])
-        #expect(checks.count == report.checks.count)
-        for (json, c) in zip(checks, report.checks) {
-            #expect(json["file"] as? String == c.file)
-            #expect(json["line"] as? Int == c.line)
-            #expect(json["kind"] as? String == c.kind.rawValue)
-            #expect(json["status"] as? String == c.status.rawValue)
-            #expect(json["message"] as? String == c.message)
-            #expect(json["marked"] as? Bool == c.marked)
-        }
-        let summary = try #require(root["summary"] as? [String: Any])
-        #expect(summary["verified"] as? Int == report.checks.filter { $0.status == .verified }.count)
-        #expect(summary["failed"] as? Int == report.failed.count)
-        #expect(summary["unchecked"] as? Int == report.checks.filter { $0.status == .unchecked }.count)
-        #expect((summary["coveragePercent"] as? NSNumber)?.doubleValue == report.coverage.percent)
-        let coverage = try #require(summary["coverage"] as? [String: Any])
-        #expect(coverage["equations"] as? Int == report.coverage.equations)
-        #expect(coverage["definitions"] as? Int == report.coverage.definitions)
-        #expect(coverage["checked"] as? Int == report.coverage.checked)
-        #expect(coverage["marked"] as? Int == report.coverage.marked)
-        #expect(coverage["notCheckable"] is [String: Any])
-        #expect((root["errors"] as? [Any])?.isEmpty == true)
-        // It decodes back to the same checks.
-        struct Back: Decodable { var checks: [Check]; var summary: Summary; struct Summary: Decodable { var coverage: EquationCoverage } }
-        let back = try JSONDecoder().decode(Back.self, from: Data(out.utf8))
-        #expect(back.checks == report.checks)
-        #expect(back.summary.coverage == report.coverage)
-    }
-
     @Test func textOutput() throws {
         let report = try run(Self.bad)
         let out = VerificationReporter.text(report)
@@ -319,7 +197,6 @@ import Calculus
         #expect(lines.filter { $0.contains(": error: ") }.count == report.failed.count)
         for c in report.failed { #expect(lines.contains("\(c.file):\(c.line): error: \(c.kind.rawValue): \(c.message)")) }
         #expect(!out.contains(": ok: "))
-        #expect(lines.contains("link checks: 0 verified, 3 failed"))
         #expect(lines.last == "verify: \(report.failed.count) checks failed")
         #expect(VerificationReporter.text(report, verbose: true).contains("01-mixed.md:7: ok: equation: "))
     }

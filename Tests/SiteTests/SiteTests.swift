@@ -227,3 +227,47 @@ struct SiteErrorTests {
         #expect(Slug.make("A Neuron's Activation") == "a-neurons-activation")
     }
 }
+
+/// `mcheck verify`'s link checks: every link and figure resolves as `mcheck build` resolves it.
+@Suite struct SiteChecksTests {
+    func course(_ chapters: [String: String]) throws -> String {
+        let folder = NSTemporaryDirectory() + "site-checks-\(getpid())-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/figures", withIntermediateDirectories: true)
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".write(toFile: folder + "/figures/curve.svg", atomically: true, encoding: .utf8)
+        for (name, text) in chapters { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        return folder
+    }
+
+    @Test func linksThatResolveAreVerified() throws {
+        let folder = try course([
+            "01-a.md": "# A\n\n## First part\n\nSee [the next chapter](02-b.md#layouts) and ![a curve](figures/curve.svg).\n",
+            "02-b.md": "# B\n\n## Layouts\n\nBack to [the first part](01-a.md#first-part), or [here](#layouts).\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let checks = SiteChecks.run(SiteOptions(chapters: folder, theme: themeFolder))
+        #expect(checks.count == 4)
+        #expect(checks.allSatisfy { $0.kind == .link && $0.status == .verified })
+        #expect(checks.map(\.message).sorted() == ["#layouts", "01-a.md#first-part", "02-b.md#layouts", "figures/curve.svg"])
+    }
+
+    @Test func brokenLinksFailOnTheirLine() throws {
+        let folder = try course([
+            "01-a.md": "# A\n\n## First part\n\nSee [a chapter](07-missing.md) and [a heading](#no-such-heading).\n\n![gone](figures/missing.svg)\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let checks = SiteChecks.run(SiteOptions(chapters: folder, theme: themeFolder))
+        #expect(checks.count == 3)
+        #expect(checks.allSatisfy { $0.status == .failed && $0.kind == .link })
+        #expect(checks.map(\.line) == [5, 5, 7])
+        #expect(checks[0].message.contains("07-missing.md"))
+        #expect(checks[1].message.contains("no-such-heading"))
+        #expect(checks[2].message.contains("missing.svg"))
+    }
+
+    @Test func duplicateAnchorsAreFailures() throws {
+        let folder = try course(["01-a.md": "# A\n\n## Same\n\n## Same\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let checks = SiteChecks.run(SiteOptions(chapters: folder, theme: themeFolder))
+        #expect(checks.contains { $0.status == .failed && $0.line == 5 && $0.message.contains("duplicate anchor") })
+    }
+}

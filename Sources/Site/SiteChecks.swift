@@ -1,0 +1,35 @@
+import Course
+import Markdown
+
+/// The site's view of a course as `mcheck verify` checks: every link, image and anchor reference resolves the way
+/// `mcheck build` resolves it, anchors are unique, the theme is sound. (Math is checked span by span in Course.)
+public enum SiteChecks {
+    public static func run(_ options: SiteOptions) -> [Check] {
+        func failures(_ errors: [SiteError]) -> [Check] {
+            errors.filter { !$0.message.hasPrefix("cannot render LaTeX") }.map {
+                Check(file: $0.file, line: $0.line ?? 1, kind: .link, status: .failed, message: $0.message)
+            }
+        }
+        let site: PreparedSite
+        do { site = try SiteBuilder.preprocess(try SiteBuilder.load(options)) } catch { return failures(error.errors) }
+        var byName: [String: PreparedChapter] = [:]
+        for c in site.chapters { byName[c.source.name] = c }
+        let resolver = LinkResolver(chapters: byName, figures: site.sources.figures)
+        var checks: [Check] = []
+        for chapter in site.chapters {
+            for node in chapter.document.nodes(where: { if case .link = $0.kind { return true }; if case .image = $0.kind { return true }; return false }) {
+                var destination = "", isImage = false
+                if case .link(let d, _) = node.kind { destination = d }
+                if case .image(let s, _) = node.kind { destination = s; isImage = true }
+                let line = node.range.start.line
+                switch resolver.resolve(destination, from: chapter, isImage: isImage) {
+                case .success:
+                    checks.append(Check(file: chapter.file, line: line, kind: .link, status: .verified, message: destination))
+                case .failure(let e):
+                    checks.append(Check(file: chapter.file, line: line, kind: .link, status: .failed, message: "broken link: \(e.message)"))
+                }
+            }
+        }
+        return checks
+    }
+}
