@@ -30,7 +30,7 @@ struct Lexer {
         tokens.reserveCapacity(s.count / 2 + 1)
         var i = 0
         var spaced = false
-        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic && !"∂∇".unicodeScalars.contains(c) }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic && !"∂∇π".unicodeScalars.contains(c) }
         func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
         func add(_ kind: Token.Kind, _ start: Int) {
             tokens.append(Token(kind: kind, offset: start, length: i - start, spaced: spaced))

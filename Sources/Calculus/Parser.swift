@@ -189,6 +189,7 @@ public struct Parser {
 
     mutating func parseAdditive() throws -> Expr {
         var terms = [try parseTerm()]
+        var shape = terms[0].shape
         while true {
             let t = peek
             if isSymbol("+") || isSymbol("-") {
@@ -196,8 +197,10 @@ public struct Parser {
                 if case .end = peek.kind { throw error("expected a term after \(describe(t))") }
                 var rhs = try parseTerm()
                 if isSymbol("-", t) { rhs = .negate(rhs) }
-                let shape = try Shapes.broadcast(terms[0], rhs, at: t, isSymbol("+", t) ? "add" : "subtract")
-                terms = terms.map { Shapes.fill($0, shape) }
+                // Check against the shape of the sum so far (not only the first term, which may be a scalar),
+                // and re-fill earlier terms only when that shape becomes more specific: long sums stay linear.
+                let next = try Shapes.broadcast(shape, rhs.shape, at: t, isSymbol("+", t) ? "add" : "subtract")
+                if next != shape { terms = terms.map { Shapes.fill($0, next) }; shape = next }
                 terms.append(Shapes.fill(rhs, shape))
             } else { break }
         }
@@ -225,32 +228,55 @@ public struct Parser {
 
     mutating func parseTerm() throws -> Expr {
         var acc = try parseUnary()
+        // Scalar factors of a scalar product wait here and join it in one step, so long products stay linear.
+        var pending: [Expr] = []
+        var accIsScalar = acc.shape.isScalar
+        func flush() { if !pending.isEmpty { acc = .product([acc] + pending); pending = [] } }
+        func multiply(_ rhs: Expr, at t: Token) throws {
+            if accIsScalar && rhs.shape.isScalar { pending.append(rhs); return }
+            flush()
+            acc = try Shapes.multiply(acc, rhs, at: t)
+            accIsScalar = acc.shape.isScalar
+        }
         while true {
             skipSpacing()
             let t = peek
             switch t.kind {
             case .symbol("*"), .command("times"):
-                _ = advance(); acc = try Shapes.multiply(acc, try parseUnary(), at: t)
+                _ = advance(); try multiply(try parseUnary(), at: t); continue
+            case .symbol("/"), .command("div"):
+                _ = advance()
+                let rhs = try parseUnary()
+                if accIsScalar && rhs.shape.isScalar { pending.append(.raise(rhs, .integer(-1))); continue }
+                flush()
+                acc = try Shapes.divide(acc, rhs, at: t)
+                accIsScalar = acc.shape.isScalar
+                continue
+            case .symbol("·"), .command("cdot"), .symbol("."),
+                 .symbol(".*"), .symbol("⊗"), .command("otimes"), .command("odot"), .command("circ"), .command("bigcirc"),
+                 .symbol("./"), .symbol("⊘"), .command("oslash"):
+                flush()
+            default:
+                if startsFactor(t) {
+                    try multiply(try parseUnary(allowSign: false), at: t); continue
+                }
+                flush()
+                return acc
+            }
+            switch t.kind {
             case .symbol("·"), .command("cdot"):
                 _ = advance(); acc = try Shapes.dotOrMultiply(acc, try parseUnary(), at: t)
             case .symbol("."):
                 // A spaced `w . x` is a dot product.
                 _ = advance(); acc = try Shapes.dot(acc, try parseUnary(), at: t)
-            case .symbol("/"), .command("div"):
-                _ = advance(); acc = try Shapes.divide(acc, try parseUnary(), at: t)
             case .symbol(".*"), .symbol("⊗"), .command("otimes"), .command("odot"), .command("circ"), .command("bigcirc"):
                 _ = advance(); acc = try Shapes.elementwise(acc, try parseUnary(), at: t)
-            case .symbol("./"), .symbol("⊘"), .command("oslash"):
+            default:
                 _ = advance()
                 let rhs = try parseUnary()
                 acc = try Shapes.elementwise(acc, try Shapes.elementwisePower(rhs, .integer(-1), at: t), at: t)
-            default:
-                if startsFactor(t) {
-                    acc = try Shapes.multiply(acc, try parseUnary(allowSign: false), at: t)
-                } else {
-                    return acc
-                }
             }
+            accIsScalar = acc.shape.isScalar
         }
     }
 
@@ -1132,6 +1158,9 @@ public struct Parser {
     static func splitIdentifiers(_ tokens: [Token], scope: Scope) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
+        // No known word is longer than this: looking for longer ones in a long run of letters would be quadratic.
+        let longest = ([Vocabulary.functions, Vocabulary.greek, Vocabulary.constants].flatMap { $0 } + Array(scope.variables.keys) + Array(scope.definitions.keys))
+            .map(\.unicodeScalars.count).max() ?? 1
         for (index, t) in tokens.enumerated() {
             guard case .identifier(let word) = t.kind else { out.append(t); continue }
             let scalars = Array(word.unicodeScalars)
@@ -1151,7 +1180,7 @@ public struct Parser {
             var first = true
             while i < scalars.count {
                 var taken = 0
-                var j = scalars.count
+                var j = Swift.min(scalars.count, i + longest)
                 while j > i + 1 {
                     if known(String(String.UnicodeScalarView(scalars[i..<j]))) { taken = j - i; break }
                     j -= 1

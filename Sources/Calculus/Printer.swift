@@ -248,10 +248,25 @@ public struct Printer {
             numText = render(numerator[0]).text
         }
         if latex { return Piece(text: sign + "\\frac{\(numText)}{\(denText)}", precedence: sign.isEmpty ? 2 : 3, startsWithSign: !sign.isEmpty) }
-        let needsParens = denFactors.count > 1 || denText.contains(" ") || (denFactors.isEmpty == false && denText != denFactors.first && !denFactors.isEmpty)
+        // One factor already in parentheses (`(1 + x^2)`) is not wrapped twice.
+        let wrappedOnce = denFactors.count == 1 && denText == denFactors[0] && Printer.isParenthesized(denText)
+        let needsParens = !wrappedOnce && (denFactors.count > 1 || denText.contains(" ") || (denFactors.isEmpty == false && denText != denFactors.first && !denFactors.isEmpty))
         let den = needsParens ? "(" + denText + ")" : denText
         let num = numerator.count > 1 && numText.contains("/") ? "(" + numText + ")" : numText
         return Piece(text: sign + num + "/" + den, precedence: sign.isEmpty ? 2 : 3, startsWithDigit: sign.isEmpty && num.first?.isNumber == true, startsWithSign: !sign.isEmpty)
+    }
+}
+
+extension Printer {
+    /// Whether the text is one group in parentheses: `(a + b)`, not `(a)(b)` or `(a)^2`.
+    static func isParenthesized(_ text: String) -> Bool {
+        guard text.hasPrefix("("), text.hasSuffix(")") else { return false }
+        var depth = 0
+        for (k, c) in text.enumerated() {
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            if depth == 0 && k < text.count - 1 { return false }
+        }
+        return depth == 0
     }
 }
 

@@ -46,7 +46,11 @@ enum Shapes {
     /// The common shape of two operands of an element-wise operation (scalars expand).
     @discardableResult
     static func broadcast(_ a: Expr, _ b: Expr, at t: Token, _ verb: String) throws -> Shape {
-        let sa = a.shape, sb = b.shape
+        try broadcast(a.shape, b.shape, at: t, verb)
+    }
+
+    @discardableResult
+    static func broadcast(_ sa: Shape, _ sb: Shape, at t: Token, _ verb: String) throws -> Shape {
         if sa.isScalar { return sb }
         if sb.isScalar { return sa }
         guard sa.matches(sb) else {

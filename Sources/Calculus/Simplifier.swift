@@ -93,7 +93,9 @@ public enum Simplifier {
         out.sort { degreeKey($0) > degreeKey($1) || (degreeKey($0) == degreeKey($1) && Expr.compare($0, $1) < 0) }
         if !constant.isZero { out.append(.number(constant)) }
         if out.isEmpty { return .zero(shape) }
-        let s = Expr.sum(out)
+        // `Expr.sum` puts the constant first; it goes last (`x^2 + x + 1`) unless the sum would then open with a sign (`1 - x^2`).
+        let leadsNegative = out.first?.splitCoefficient()?.0.isNegative ?? false
+        let s = out.count > 1 && !constant.isZero && !leadsNegative && !out.contains(where: \.isZero) ? Expr.add(out) : Expr.sum(out)
         return s.shape.isScalar && !shape.isScalar ? .product([s, .ones(shape)]) : s
     }
 
