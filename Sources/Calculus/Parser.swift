@@ -1169,43 +1169,45 @@ public struct Parser {
                     || Vocabulary.greek.contains(s) || Vocabulary.constants.contains(s)
             }
             if known(word) { out.append(t); continue }
-            // `cosine(x)`: a word of three or more letters called like a function is an unknown function.
-            if index + 1 < tokens.count, case .symbol("(") = tokens[index + 1].kind, !tokens[index + 1].spaced,
-               word.unicodeScalars.count >= 3, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
-                out.append(Token(kind: .symbol("?function"), offset: t.offset, length: t.length, spaced: t.spaced))
-                out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
-                continue
-            }
+            // Split greedily into known words and single letters (digits after a name are its subscript).
+            var pieces: [(text: String, start: Int, length: Int, subscript: (String, Int, Int)?)] = []
             var i = 0
-            var first = true
             while i < scalars.count {
-                var taken = 0
+                var taken = 1
                 var j = Swift.min(scalars.count, i + longest)
                 while j > i + 1 {
                     if known(String(String.UnicodeScalarView(scalars[i..<j]))) { taken = j - i; break }
                     j -= 1
                 }
-                if taken == 0 {
-                    // A long run of letters that is no known word is an unknown name, not a product.
-                    let letters = scalars[i...].prefix { $0.properties.isAlphabetic }.count
-                    if first && letters >= 4 && letters == scalars.count - i && !scalars[i...].contains(where: { ("0"..."9").contains($0) }) {
-                        out.append(Token(kind: .symbol("?unknown"), offset: t.offset, length: t.length, spaced: t.spaced))
-                        out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
-                        break
-                    }
-                    taken = 1
-                }
                 let piece = String(String.UnicodeScalarView(scalars[i..<(i + taken)]))
-                out.append(Token(kind: .identifier(piece), offset: t.offset + i, length: taken, spaced: first ? t.spaced : false))
-                first = false
+                let start = i
                 i += taken
-                // Digits right after a name are its subscript: x1 → x_1.
                 var d = i
                 while d < scalars.count && ("0"..."9").contains(scalars[d]) { d += 1 }
-                if d > i {
-                    out.append(Token(kind: .symbol("_"), offset: t.offset + i, length: 0, spaced: false))
-                    out.append(Token(kind: .number(String(String.UnicodeScalarView(scalars[i..<d]))), offset: t.offset + i, length: d - i, spaced: false))
-                    i = d
+                var sub: (String, Int, Int)? = nil
+                if d > i { sub = (String(String.UnicodeScalarView(scalars[i..<d])), i, d - i); i = d }
+                pieces.append((piece, start, taken, sub))
+            }
+            let allLetters = pieces.allSatisfy { $0.length == 1 && $0.subscript == nil }
+            let calledLikeFunction = index + 1 < tokens.count && tokens[index + 1].kind == .symbol("(") && !tokens[index + 1].spaced
+            let lastIsFunction = pieces.last.map { Vocabulary.functions.contains($0.text) || scope.definitions[$0.text] != nil } ?? false
+            // `cosine(x)`: a word of three or more letters called like a function, whose last piece is no function.
+            if calledLikeFunction && scalars.count >= 3 && !lastIsFunction && pieces.allSatisfy({ $0.subscript == nil }) {
+                out.append(Token(kind: .symbol("?function"), offset: t.offset, length: t.length, spaced: t.spaced))
+                out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
+                continue
+            }
+            // `softmax`: a long run of letters with no known word in it is an unknown name, not a product.
+            if allLetters && pieces.count >= 4 {
+                out.append(Token(kind: .symbol("?unknown"), offset: t.offset, length: t.length, spaced: t.spaced))
+                out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
+                continue
+            }
+            for (k, p) in pieces.enumerated() {
+                out.append(Token(kind: .identifier(p.text), offset: t.offset + p.start, length: p.length, spaced: k == 0 ? t.spaced : false))
+                if let (digits, at, length) = p.subscript {
+                    out.append(Token(kind: .symbol("_"), offset: t.offset + at, length: 0, spaced: false))
+                    out.append(Token(kind: .number(digits), offset: t.offset + at, length: length, spaced: false))
                 }
             }
         }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct VerdictTests {
     @Test(arguments: [
         ("power-ascii", "3*x^2"),
-        ("log-latex", "2*x/((1 + x^2))"),
+        ("log-latex", "2*x/(1 + x^2)"),
         ("factored-vs-expanded", "3 + 3*x^2 + 6*x"),
         ("trig-identity", "sin(2*x)"),
         ("log-rules", "2 + 2*ln(x)"),
