@@ -10,7 +10,19 @@ import Testing
         ("sin x", "sin(x)"), ("sinx", "sin(x)"), ("sin 2x y", "sin(2*x*y)"), ("sin^2 x", "sin(x)^2"),
         ("x**2", "x^2"), ("x^-1", "1/x"), ("-x^2", "-x^2"), ("x/y/z", "x/(y*z)"), ("2^3^2", "2^(3^2)"),
         ("x - y - z", "x - y - z"), ("e^x", "e^x"), ("pi x", "pi*x"), ("2 pi", "2*pi"),
+        ("2xcos(x)", "2*x*cos(x)"), ("xsin x", "x*sin(x)"), ("xyz", "x*y*z"), ("x1 y2", "x_1*y_2"),
     ]
+
+    /// Run-together words that are no product of known names are errors, not silent products.
+    @Test(arguments: [("cosine(x)", "unknown function 'cosine'"), ("abc(x)", "unknown function 'abc'"), ("qwerty", "unknown name 'qwerty'")])
+    func unknownWords(text: String, message: String) {
+        #expect(throws: CalculusError.self) { try Parser.parse(text) }
+        do { _ = try Parser.parse(text) } catch let e as CalculusError {
+            #expect(e.message.contains(message), "\(e.message)")
+            #expect(e.kind == .unknownName)
+            #expect(e.offset == 0)
+        } catch { Issue.record("unexpected \(error)") }
+    }
 
     @Test(arguments: readings)
     func readsAsExplicitProducts(text: String, explicit: String) throws {
