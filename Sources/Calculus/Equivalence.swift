@@ -77,6 +77,8 @@ public struct Equivalence {
             if x.rows != y.rows || x.cols != y.cols {
                 return .shapesDiffer(expected: truth.shape, actual: answer.shape)
             }
+            // A point where the truth is undefined is drawn again; one where only the answer is undefined is a
+            // real difference (ln x + ln y is not ln(x y) where x, y < 0), reported with both values.
             guard y.isFinite else {
                 return .notEqual(Counterexample(point: env, expected: x, actual: y))
             }
