@@ -74,6 +74,10 @@ public struct Grader: Sendable {
     /// Grades every exercise of a workbook (answers, or solutions when `useSolutions`).
     public func grade(_ workbook: Workbook, useSolutions: Bool = false) -> FileReport {
         var report = FileReport(file: workbook.file, results: [], errors: workbook.errors)
+        if workbook.exercises.isEmpty && workbook.errors.isEmpty {
+            let what = workbook.text.allSatisfy(\.isWhitespace) ? "the file is empty" : "no exercises in this file"
+            report.errors.append(SourceError(file: workbook.file, line: 1, message: "\(what): an exercise is a fenced block with info string 'exercise' (see exercises/README.md)"))
+        }
         for block in workbook.exercises {
             guard block.id != nil else { continue }
             let question: Question

@@ -10,8 +10,16 @@ import Testing
         #expect(workbook.errors.isEmpty)
         let report = Grader().grade(workbook)
         #expect(report.results.isEmpty)
-        #expect(Reporter(format: .text, color: false).render([report]) == "0 exercises in 1 file: 0 correct, 0 incorrect, 0 unanswered, 0 invalid; score 0/0\n")
-        #expect(Reporter.exitCode([report]) == 0)
+        #expect(report.errors.map(\.message) == ["the file is empty: an exercise is a fenced block with info string 'exercise' (see exercises/README.md)"])
+        #expect(Reporter(format: .text, color: false).render([report]).hasSuffix("0 exercises in 1 file: 0 correct, 0 incorrect, 0 unanswered, 0 invalid; score 0/0; 1 error in files\n"))
+        #expect(Reporter.exitCode([report]) == 2)
+    }
+
+    @Test func fileWithoutExercises() {
+        let report = Grader().grade(Workbook(file: "notes.md", text: "# Notes\n\nNothing to grade, but $x^2$ math.\n"))
+        #expect(report.errors.first?.message.hasPrefix("no exercises in this file") == true)
+        #expect(report.errors.first?.line == 1)
+        #expect(Reporter.exitCode([report]) == 2)
     }
 
     @Test func invalidUTF8() throws {
