@@ -32,7 +32,7 @@ public struct Parser {
                                          scope: Scope = Scope(), layout: Layout = .numerator) throws -> DerivativeRequest {
         var p = try Parser(text, scope: scope, syntax: Syntax.detect(text), layout: layout)
         let t = p.peek
-        let variables = try p.parseExpression()
+        let variables = try p.parseVariableList()
         try p.expectEnd()
         guard case .derivative(let r) = try p.derivativeRequest(kind, function: function, variables: variables, at: t) else {
             throw CalculusError(.syntax, "expected a variable or a list of variables", at: 0)
@@ -626,6 +626,9 @@ public struct Parser {
             return name == "ones" ? .ones(shape) : .zeros(shape)
         default: break
         }
+        if ["derivative", "diff", "partial", "gradient", "grad", "jacobian"].contains(name) {
+            return try parseDerivativeCall(name, at: t)
+        }
         let args = try parseArguments(name, at: t)
         switch name {
         case "max", "min":
@@ -656,18 +659,46 @@ public struct Parser {
         case "if":
             // Re-read the first argument as a condition.
             throw error("internal: if is parsed separately", t)
-        case "derivative", "diff", "partial", "gradient", "grad", "jacobian":
-            try arity(name, args, [2], t)
-            let kind: DerivativeRequest.Kind = switch name {
-            case "derivative", "diff": .derivative
-            case "partial": .partial
-            case "gradient", "grad": .gradient
-            default: .jacobian
-            }
-            return try derivativeRequest(kind, function: args[0], variables: args[1], at: t)
         default:
             throw error("unknown function '\(name)'", t, kind: .unknownName)
         }
+    }
+
+    /// `derivative(f, x)`, `gradient(f, [w, b])`, `jacobian([f1, f2], [x, y])`: the variables are a name or a list of
+    /// names, whatever their shapes (a list is not a matrix).
+    mutating func parseDerivativeCall(_ name: String, at t: Token) throws -> Expr {
+        let open = peek
+        try expect("(")
+        let function = try parseExpression()
+        guard accept(",") else {
+            if isSymbol(")") { throw error("\(name) takes 2 arguments, not 1", t) }
+            throw error("expected ',' and the variable, found \(describe(peek))")
+        }
+        let variables = try parseVariableList()
+        if isSymbol(",") { throw error("\(name) takes 2 arguments: the function and the variable (or a list of variables)", peek) }
+        try expect(")", closing: open)
+        let kind: DerivativeRequest.Kind = switch name {
+        case "derivative", "diff": .derivative
+        case "partial": .partial
+        case "gradient", "grad": .gradient
+        default: .jacobian
+        }
+        return try derivativeRequest(kind, function: function, variables: variables, at: t)
+    }
+
+    /// `x` or `[x, y]` (also `[w, b]` with a vector and a scalar): returned as a variable or a one-row list.
+    mutating func parseVariableList() throws -> Expr {
+        guard isSymbol("[") else { return try parseExpression() }
+        let open = advance()
+        var names: [Expr] = []
+        repeat {
+            let t = peek
+            let e = try parsePostfix(try parsePrimary())
+            guard case .variable = e else { throw error("the variables must be names, like [x, y]", t) }
+            names.append(e)
+        } while accept(",")
+        try expect("]", closing: open)
+        return .block([names])
     }
 
     /// The argument of a function written without parentheses: `sin x`, `sin 2x`, `\ln x^2`.

@@ -86,8 +86,8 @@ struct Diagnosis {
                     if side { sawTrue = true; rightWhenTrue = rightWhenTrue && ok } else { sawFalse = true; rightWhenFalse = rightWhenFalse && ok }
                 }
                 guard sawTrue && sawFalse, rightWhenTrue != rightWhenFalse else { continue }
-                let c = Printer.ascii(kink.lhs) + " " + kink.relation.rawValue + " " + Printer.ascii(kink.rhs)
-                let wrongSide = rightWhenTrue ? "where \(c) is false" : "where \(c)"
+                let wrong = rightWhenTrue ? kink.negated : kink
+                let wrongSide = "where " + Printer.ascii(wrong.lhs) + " " + wrong.relation.rawValue + " " + Printer.ascii(wrong.rhs)
                 specific = Feedback("kink", "right on one side of the kink but wrong on the other: wrong \(wrongSide) (check which side of the kink each case belongs to)")
                 break
             }

@@ -182,6 +182,16 @@ import Testing
         let implicit = try parse(String(repeating: "x y ", count: 20_000))
         #expect(try evaluate(implicit, ["x": 1, "y": -1]).entries == [1])
     }
+
+    /// A list of variables may mix shapes: the gradient with respect to [w, b] is [∂f/∂w, ∂f/∂b].
+    @Test func mixedVariableList() throws {
+        let scope = try Scope(declarations: "w, x: vector(n); b: scalar")
+        let e = try Parser.parse("gradient(w . x + b, [w, b])", scope: scope)
+        let d = Simplifier.simplify(try Differentiator.resolve(e))
+        #expect(Printer.ascii(d) == "[x^T, 1]")
+        #expect(d.shape.rows == .one)
+        #expect(throws: CalculusError.self) { try Parser.parse("gradient(x^2, [x, 2])") }
+    }
 }
 
 private func parse(_ text: String, syntax: Syntax) throws -> Expr { try Parser.parse(text, syntax: syntax) }
