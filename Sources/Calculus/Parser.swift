@@ -612,11 +612,7 @@ public struct Parser {
             let applied = Expr.apply(fn, arg)
             return try power.map { try Shapes.power(applied, $0, at: t) } ?? applied
         }
-        switch name {
-        case "relu":
-            let args = try parseArguments(name, at: t); try arity(name, args, [1], t)
-            return .max(.zero, args[0])
-        case "ones", "zeros":
+        if name == "ones" || name == "zeros" {
             let open = peek
             try expect("(")
             let m = try parseDimension()
@@ -624,44 +620,11 @@ public struct Parser {
             if accept(",") { shape = Shape(m, try parseDimension()) }
             try expect(")", closing: open)
             return name == "ones" ? .ones(shape) : .zeros(shape)
-        default: break
         }
         if ["derivative", "diff", "partial", "gradient", "grad", "jacobian"].contains(name) {
             return try parseDerivativeCall(name, at: t)
         }
-        let args = try parseArguments(name, at: t)
-        switch name {
-        case "max", "min":
-            try arity(name, args, [2], t)
-            _ = try Shapes.broadcast(args[0], args[1], at: t, "compare")
-            return name == "max" ? .max(args[0], args[1]) : .min(args[0], args[1])
-        case "sum":
-            try arity(name, args, [1, 4], t)
-            if args.count == 1 { return args[0].shape.isScalar ? args[0] : .sum(args[0]) }
-            guard case .variable(let i) = args[1], i.shape.isScalar else { throw error("the second argument of sum(expr, i, from, to) must be an index name", t) }
-            return series(i, args[2], args[3], args[0])
-        case "dot":
-            try arity(name, args, [2], t)
-            return try Shapes.dot(args[0], args[1], at: t)
-        case "diag":
-            try arity(name, args, [1], t)
-            guard args[0].shape.isVector else { throw error("diag needs a vector, not a \(args[0].shape)", t, kind: .shape) }
-            return .diag(args[0])
-        case "tr", "trace":
-            try arity(name, args, [1], t)
-            return .trace(try Shapes.square(args[0], at: t, "trace"))
-        case "det":
-            try arity(name, args, [1], t)
-            return .det(try Shapes.square(args[0], at: t, "determinant"))
-        case "inv":
-            try arity(name, args, [1], t)
-            return .inverse(try Shapes.square(args[0], at: t, "inverse"))
-        case "if":
-            // Re-read the first argument as a condition.
-            throw error("internal: if is parsed separately", t)
-        default:
-            throw error("unknown function '\(name)'", t, kind: .unknownName)
-        }
+        return try buildCall(name, try parseArguments(name, at: t), at: t)
     }
 
     /// `derivative(f, x)`, `gradient(f, [w, b])`, `jacobian([f1, f2], [x, y])`: the variables are a name or a list of
@@ -944,9 +907,14 @@ public struct Parser {
         return try power.map { try Shapes.power(result, $0, at: t) } ?? result
     }
 
+    /// Builds a call from its arguments, checking their number and shapes (both syntaxes).
     func buildCall(_ name: String, _ args: [Expr], at t: Token) throws -> Expr {
         if let fn = ElementwiseFunction(name: name) { try arity(name, args, [1], t); return .apply(fn, args[0]) }
         switch name {
+        case "sum" where args.count == 4:
+            guard case .variable(let i) = args[1], i.shape.isScalar else { throw error("the second argument of sum(expr, i, from, to) must be an index name", t) }
+            return series(i, args[2], args[3], args[0])
+        case "inv": try arity(name, args, [1], t); return .inverse(try Shapes.square(args[0], at: t, "inverse"))
         case "max", "min":
             try arity(name, args, [2], t)
             _ = try Shapes.broadcast(args[0], args[1], at: t, "compare")
@@ -955,7 +923,7 @@ public struct Parser {
             try arity(name, args, [1], t)
             guard args[0].shape.isVector else { throw error("diag needs a vector, not a \(args[0].shape)", t, kind: .shape) }
             return .diag(args[0])
-        case "sum": try arity(name, args, [1], t); return args[0].shape.isScalar ? args[0] : .sum(args[0])
+        case "sum": try arity(name, args, [1, 4], t); return args[0].shape.isScalar ? args[0] : .sum(args[0])
         case "tr", "trace": try arity(name, args, [1], t); return .trace(try Shapes.square(args[0], at: t, "trace"))
         case "det": try arity(name, args, [1], t); return .det(try Shapes.square(args[0], at: t, "determinant"))
         case "relu": try arity(name, args, [1], t); return .max(.zero, args[0])
