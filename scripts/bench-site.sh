@@ -15,7 +15,8 @@ for tool in hyperfine pandoc; do
 done
 MCHECK=${MCHECK:-}
 if [ -z "$MCHECK" ]; then
-    swift build -c release --scratch-path .build-site-rel --product mcheck >/dev/null
+    # A self-contained release binary, as one ships it: the Swift runtime linked in, no dynamic symbol lookup at start-up.
+    swift build -c release --static-swift-stdlib --scratch-path .build-site-rel --product mcheck >/dev/null
     MCHECK=$PWD/.build-site-rel/release/mcheck
 fi
 CHAPTERS=$(ls chapters/[0-9]*.md)

@@ -1158,8 +1158,9 @@ public struct Parser {
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         // No known word is longer than this: looking for longer ones in a long run of letters would be quadratic.
-        let longest = ([Vocabulary.functions, Vocabulary.greek, Vocabulary.constants].flatMap { $0 } + Array(scope.variables.keys) + Array(scope.definitions.keys))
-            .map(\.unicodeScalars.count).max() ?? 1
+        var longest = Vocabulary.longestWord
+        for name in scope.variables.keys { longest = Swift.max(longest, name.unicodeScalars.count) }
+        for name in scope.definitions.keys { longest = Swift.max(longest, name.unicodeScalars.count) }
         for (index, t) in tokens.enumerated() {
             guard case .identifier(let word) = t.kind else { out.append(t); continue }
             let scalars = Array(word.unicodeScalars)

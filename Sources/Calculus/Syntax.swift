@@ -25,4 +25,6 @@ enum Vocabulary {
         "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
     ]
     static let constants: Set<String> = ["pi", "e"]
+    /// The length of the longest word above (splitting run-together names never looks further).
+    static let longestWord: Int = functions.union(greek).union(constants).reduce(1) { Swift.max($0, $1.unicodeScalars.count) }
 }
