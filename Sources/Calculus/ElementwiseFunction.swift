@@ -1,11 +1,15 @@
 /// The functions applied element-wise: each owns its value and its derivative.
 public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
     case sin, cos, tan, exp, ln, sqrt, abs, sinh, cosh, tanh, sigmoid
+    /// The unit step (1 where the argument is positive, else 0) and the sign: the ReLU's and abs's derivatives.
+    case step, sign
 
     /// Reads a function name as students and authors write it (`log` is the natural logarithm).
     public init?(name: String) {
         switch name {
         case "log": self = .ln
+        case "heaviside": self = .step
+        case "sgn": self = .sign
         default: self.init(rawValue: name)
         }
     }
@@ -23,6 +27,8 @@ public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
         case .cosh: return cMath_cosh(x)
         case .tanh: return cMath_tanh(x)
         case .sigmoid: return 1 / (1 + cMath_exp(-x))
+        case .step: return x > 0 ? 1 : 0
+        case .sign: return x > 0 ? 1 : (x < 0 ? -1 : 0)
         }
     }
 
@@ -42,6 +48,9 @@ public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
         case .sigmoid:
             let s = Expr.apply(.sigmoid, u)
             return Expr.elementwiseProduct([s, Expr.sum([.integer(1), Expr.negate(s)])])
+        case .step, .sign:
+            // Zero away from the jump at 0 (the sampler keeps points off it).
+            return u.shape.isScalar ? .zero : .zeros(u.shape)
         }
     }
 
@@ -60,6 +69,8 @@ public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
         case .sqrt: return "\\sqrt"
         case .abs: return "\\operatorname{abs}"
         case .sigmoid: return "\\sigma"
+        case .step: return "\\operatorname{step}"
+        case .sign: return "\\operatorname{sign}"
         }
     }
 }

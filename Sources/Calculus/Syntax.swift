@@ -16,6 +16,7 @@ public enum Syntax: String, Sendable {
 enum Vocabulary {
     static let functions: Set<String> = [
         "sin", "cos", "tan", "exp", "log", "ln", "sqrt", "abs", "sinh", "cosh", "tanh", "sigmoid", "relu",
+        "step", "heaviside", "sign", "sgn",
         "max", "min", "sum", "dot", "diag", "tr", "trace", "det", "inv", "ones", "zeros", "if",
         "derivative", "partial", "gradient", "jacobian", "diff", "grad",
     ]
