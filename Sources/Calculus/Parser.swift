@@ -1197,8 +1197,11 @@ public struct Parser {
                 out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
                 continue
             }
-            // `softmax`: a long run of letters with no known word in it is an unknown name, not a product.
-            if allLetters && pieces.count >= 4 {
+            // `qwerty`, `softmax`, `transpose`: a long run of letters that is mostly no known word is an unknown name,
+            // not a product (`xyz`, `xsin x`, `2xcos(x)` stay products).
+            let singles = pieces.filter { $0.length == 1 && $0.subscript == nil }.count
+            let functionThenWord = pieces.indices.contains { k in Vocabulary.functions.contains(pieces[k].text) && pieces.count - k - 1 >= 3 }
+            if (allLetters && pieces.count >= 4) || (scalars.count >= 5 && singles >= 4) || functionThenWord {
                 out.append(Token(kind: .symbol("?unknown"), offset: t.offset, length: t.length, spaced: t.spaced))
                 out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
                 continue
