@@ -159,11 +159,7 @@ struct ChapterRenderer: MarkupVisitor {
                 out += "<a href=\""
                 HTML.escape(target.href, into: &out)
                 out += "\""
-                if !title.isEmpty {
-                    out += " title=\""
-                    HTML.escape(title, into: &out)
-                    out += "\""
-                }
+                HTML.attribute("title", title, into: &out)
                 if LinkResolver.scheme(of: target.href) != nil || target.href.hasPrefix("//") { out += " rel=\"noopener\"" }
                 out += ">"
                 if node.childCount == 0 { HTML.escape(target.defaultText ?? destination, into: &out) }
@@ -179,11 +175,7 @@ struct ChapterRenderer: MarkupVisitor {
                 out += "\" alt=\""
                 HTML.escape(node.plainText, into: &out)
                 out += "\""
-                if !title.isEmpty {
-                    out += " title=\""
-                    HTML.escape(title, into: &out)
-                    out += "\""
-                }
+                HTML.attribute("title", title, into: &out)
                 out += " loading=\"lazy\">"
             }
             return .skipChildren

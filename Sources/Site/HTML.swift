@@ -26,6 +26,14 @@ enum HTML {
         out += String(decoding: bytes, as: UTF8.self)
     }
 
+    /// ` name="value"`, the value escaped; nothing for an empty value.
+    static func attribute(_ name: String, _ value: some StringProtocol, into out: inout String) {
+        guard !value.isEmpty else { return }
+        out += " " + name + "=\""
+        escape(value, into: &out)
+        out += "\""
+    }
+
     static func escaped(_ text: some StringProtocol) -> String {
         var s = ""
         escape(text, into: &s)
