@@ -17,7 +17,6 @@ public struct Grader: Sendable {
         if sides.count > 1, let last = sides.last {
             lineShift = readText.unicodeScalars.prefix(last.offset).filter { $0 == "\n" }.count
             readText = String(repeating: "\n", count: lineShift) + last.text
-            _ = lineShift
         }
         let answer: Expr
         do {
@@ -44,25 +43,26 @@ public struct Grader: Sendable {
             result.message = "unknown name '\(stranger)': the question uses \(names.isEmpty ? "no names" : names)"
             return result
         }
-        let equivalence = Equivalence(conditions: question.conditions)
-        let verdict = equivalence.compare(question.truth, answer)
-        let resolved = (try? Differentiator.resolve(answer)) ?? answer
-        let fitted = resolved.hasFreeSize ? resolved.fitted(to: question.truth.shape) : resolved
-        var diagnosis = Diagnosis(truth: question.truth, answer: fitted, conditions: question.conditions, layout: question.layout)
-        switch verdict {
-        case .equal:
+        let verdict = Equivalence(conditions: question.conditions).compare(question.truth, answer)
+        if case .equal = verdict {
             result.verdict = .correct
             result.score = 1
             result.message = "correct"
             return result
-        case .shapesDiffer(let expected, let actual):
-            diagnosis.shapes(expected: expected, actual: actual)
-        case .notEqual(let counterexample):
-            diagnosis.values(counterexample)
-        case .undecidable(let why):
+        }
+        if case .undecidable(let why) = verdict {
             result.verdict = .invalid
             result.message = "could not be decided: \(why)"
             return result
+        }
+        // Wrong: find out how, on the answer as compared (operators applied, free sizes fixed).
+        let resolved = (try? Differentiator.resolve(answer)) ?? answer
+        let fitted = resolved.hasFreeSize ? resolved.fitted(to: question.truth.shape) : resolved
+        var diagnosis = Diagnosis(truth: question.truth, answer: fitted, conditions: question.conditions, layout: question.layout)
+        switch verdict {
+        case .shapesDiffer(let expected, let actual): diagnosis.shapes(expected: expected, actual: actual)
+        case .notEqual(let counterexample): diagnosis.values(counterexample)
+        case .equal, .undecidable: break
         }
         result.verdict = .incorrect
         result.score = diagnosis.score
