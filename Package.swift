@@ -52,6 +52,9 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "Calculus", "Markdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MCheckTests", dependencies: [
+            "mcheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
     ]
 )

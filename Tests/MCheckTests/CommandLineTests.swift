@@ -1,0 +1,47 @@
+import ArgumentParser
+import Testing
+@testable import mcheck
+
+/// The command line: which command each argument list selects, and which lists are refused before any work.
+@Suite struct CommandLineTests {
+    @Test(arguments: [
+        (["exercises/ch4.md"], "grade"),
+        (["exercises/", "--format", "json"], "grade"),
+        (["grade", "a.md", "b.md", "--format", "junit", "--color", "never"], "grade"),
+        (["diff", "ln(sin(x^3)^2)", "--wrt", "x"], "diff"),
+        (["diff", "max(0, w . x + b)", "--wrt", "w", "--let", "w, x: vector(n); b: scalar", "--check"], "diff"),
+        (["workbook", "--check"], "workbook"),
+        (["verify", "--format", "json", "--min-coverage", "90"], "verify"),
+        (["build", "--out", "/tmp/site"], "build"),
+    ])
+    func selectsTheCommand(arguments: [String], command: String) throws {
+        let parsed = try MCheck.parseAsRoot(arguments)
+        let name = type(of: parsed).configuration.commandName
+        #expect(name == command)
+    }
+
+    @Test(arguments: [
+        [String](),                                            // grade needs a workbook
+        ["diff", "x^2"],                                       // --wrt is required
+        ["diff", "x^2", "--wrt", "x", "--layout", "sideways"], // numerator or denominator
+        ["verify", "--min-coverage", "120"],                   // a percentage
+        ["grade", "a.md", "--format", "xml"],                  // text, json or junit
+        ["grade", "a.md", "--color", "sometimes"],             // auto, always or never
+    ])
+    func refusesBadArguments(arguments: [String]) {
+        #expect(throws: (any Error).self) { _ = try MCheck.parseAsRoot(arguments) }
+    }
+
+    @Test func optionsKeepTheirValues() throws {
+        let diff = try #require(try MCheck.parseAsRoot(["diff", "w . x", "--wrt", "w", "--let", "w, x: vector(n)", "--layout", "denominator"]) as? DiffCommand)
+        #expect(diff.expression == "w . x")
+        #expect(diff.wrt == "w")
+        #expect(diff.declarations == "w, x: vector(n)")
+        #expect(diff.layout == "denominator")
+        #expect(!diff.check)
+        let grade = try #require(try MCheck.parseAsRoot(["a.md", "--solutions"]) as? GradeCommand)
+        #expect(grade.paths == ["a.md"])
+        #expect(grade.solutions)
+        #expect(grade.format == .text)
+    }
+}
