@@ -37,7 +37,9 @@ public struct Reporter: Sendable {
 
     func text(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
         var out = ""
-        for e in commandErrors { out += paint("error", "31;1") + ": " + e.description + "\n" }
+        for e in commandErrors {
+            out += e.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "31;1") + ": ") + "\n"
+        }
         var totals = [GradeResult.Verdict: Int]()
         var score = 0.0, count = 0
         for report in reports {

@@ -14,7 +14,10 @@ public struct SourceError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     /// `file:line[:column]`.
-    public var location: String { column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)" }
+    public var location: String {
+        if line <= 0 { return file }
+        return column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
+    }
 
     public var description: String {
         var s = "\(location): error: \(message)"

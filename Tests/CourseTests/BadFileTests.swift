@@ -50,7 +50,7 @@ import Testing
         let path = Fixtures.path("workbooks/no-such-workbook.md")
         let error = try #require(throws: SourceError.self) { try Workbook.load(path) }
         #expect(error.message == "no such file")
-        #expect(error.description == "\(path):0: error: no such file")
+        #expect(error.description == "\(path): error: no such file")
     }
 
     /// Larger than `Workbook.maxBytes`: refused before it is read, with a clear message.
