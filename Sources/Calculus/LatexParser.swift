@@ -1,0 +1,401 @@
+/// The LaTeX side of the parser: commands, environments, derivative fractions, sums, the gradient operator.
+extension Parser {
+    static let functionCommands: [String: String] = [
+        "sin": "sin", "cos": "cos", "tan": "tan", "exp": "exp", "ln": "ln", "log": "ln", "sinh": "sinh",
+        "cosh": "cosh", "tanh": "tanh", "max": "max", "min": "min", "det": "det", "tr": "tr",
+    ]
+
+    mutating func parseCommand(_ c: String, at t: Token) throws -> Expr {
+        if let fn = Parser.functionCommands[c] { return try parseLatexFunction(fn, at: t) }
+        switch c {
+        case "frac", "dfrac", "tfrac": return try parseFraction(at: t)
+        case "sqrt":
+            if isSymbol("[") {
+                let open = advance(); let k = try parseExpression(); try expect("]", closing: open)
+                guard isSymbol("{") else { throw error("\\sqrt needs an argument in braces") }
+                let x = try parseGroup()
+                return try Shapes.power(x, .power(k, .integer(-1)), at: t)
+            }
+            guard isSymbol("{") else { return .apply(.sqrt, try parsePower()) }
+            return .apply(.sqrt, try parseGroup())
+        case "left":
+            if isSymbol(".") { _ = advance(); return try parsePrimary() }
+            if isCommand("{") || isCommand("|") { throw error("this delimiter is not supported here", peek) }
+            let open = peek
+            if isSymbol("(") || isSymbol("[") {
+                _ = advance()
+                let closeSymbol = isSymbol("(", open) ? ")" : "]"
+                if isSymbol("(", open) {
+                    let e = try parseExpression()
+                    try expectRight(closeSymbol, open: open)
+                    return e
+                }
+                return try parseLeftBracket(open: open)
+            }
+            if isSymbol("|") {
+                _ = advance(); absDepth += 1
+                let e = try parseExpression(); absDepth -= 1
+                try expectRight("|", open: open)
+                return .apply(.abs, e)
+            }
+            throw error("expected a delimiter after \\left", peek)
+        case "mathbf", "boldsymbol", "bm", "vec", "mathbfit", "pmb": return try parseBold(at: t)
+        case "operatorname", "mathrm", "text", "textrm", "mathit", "textit", "mbox":
+            let word = try readWord(after: t)
+            if word == "otherwise" { throw error("'otherwise' may only stand in a cases environment", t) }
+            if Vocabulary.functions.contains(word) || word == "sgn" {
+                if word == "sum" { return try parseLatexFunction("sum", at: t) }
+                return try parseLatexFunction(word, at: t)
+            }
+            if c == "mathrm" || c == "mathit", word.count == 1 {
+                return variableNamed(word, at: t)
+            }
+            throw error("unknown name '\(word)'", t, kind: .unknownName)
+        case "begin": return try parseEnvironment(at: t)
+        case "sum": return try parseLatexSum(at: t)
+        case "nabla": return try parseNabla(at: t)
+        case "partial": throw error("a lone \\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}", t)
+        case "pi": return .constant(.pi)
+        case "sigma" where isSymbol("("):
+            return try parseLatexFunction("sigmoid", at: t)
+        case "mathbb", "mathcal": throw error("\\\(c) names a set or a space, which cannot be evaluated", t, kind: .unknownName)
+        case "dots", "ldots", "cdots", "vdots", "ddots": throw error("'\\\(c)' stands for entries that are not written out, so this cannot be evaluated", t, kind: .unknownName)
+        case "right": throw error("\\right without a matching \\left", t)
+        default:
+            if Vocabulary.greek.contains(c) { return variableNamed(c, at: t) }
+            throw error("unknown command '\\\(c)'", t, kind: .unknownName)
+        }
+    }
+
+    mutating func expectRight(_ close: String, open: Token) throws {
+        if isCommand("right") { _ = advance() }
+        try expect(close, closing: open)
+    }
+
+    /// `\left[ a, b \right]` is a row, like ASCII brackets.
+    mutating func parseLeftBracket(open: Token) throws -> Expr {
+        var entries: [Expr] = []
+        repeat { entries.append(try parseExpression()) } while accept(",")
+        try expectRight("]", open: open)
+        if entries.count == 1 { return entries[0] }
+        try checkBlock([entries], at: open)
+        return .block([entries])
+    }
+
+    /// Reads the letters of a `{word}` argument.
+    mutating func readWord(after t: Token) throws -> String {
+        let open = peek
+        guard accept("{") else { throw error("expected '{' after \(describe(t))") }
+        var word = ""
+        while true {
+            switch peek.kind {
+            case .identifier(let s), .number(let s): word += s; _ = advance()
+            case .command(" "), .command(","): word += " "; _ = advance()
+            case .symbol("}"): _ = advance(); return word.trimmingSpaces
+            case .symbol(let s) where s == "-" || s == "_": word += s; _ = advance()
+            default: throw error("expected '}' to close '{' at column \(column(of: open.offset)), found \(describe(peek))")
+            }
+        }
+    }
+
+    /// `\mathbf{x}`: a vector (or a declared name); `\mathbf{1}`, `\vec{1}`: the ones vector; `\mathbf{0}`: zeros.
+    mutating func parseBold(at t: Token) throws -> Expr {
+        let name: String
+        if isSymbol("{") { name = try readWord(after: t) }
+        else if case .identifier(let s) = peek.kind { _ = advance(); name = s }
+        else if case .number(let s) = peek.kind { _ = advance(); name = s }
+        else { throw error("expected a name after \(describe(t))") }
+        if name == "1" { return .ones(.column(.free)) }
+        if name == "0" { return .zeros(.column(.free)) }
+        guard Scope.isName(name) else { throw error("'\(name)' is not a name", t) }
+        if let v = scope.lookup(name) { return .variable(v) }
+        if let def = scope.definitions[name] {
+            if isSymbol("(") || isCommand("left") { return try applyDefinitionLatex(name, def, at: t) }
+            return def.body
+        }
+        if isSymbol("(") { throw error("unknown function '\(name)'", t, kind: .unknownName) }
+        let first = name.unicodeScalars.first!
+        let v = first.properties.isUppercase ? Variable(name, .matrix(.named("m"), .named("n"))) : Variable(name, .column(.named("n")))
+        scope.declare(v)
+        return .variable(v)
+    }
+
+    mutating func applyDefinitionLatex(_ name: String, _ def: Scope.Definition, at t: Token) throws -> Expr {
+        if isCommand("left") { _ = advance() }
+        return try applyDefinition(name, def, at: t)
+    }
+
+    /// `\sin x`, `\sin(x)`, `\tanh^2(u)`, `\max(0, z)`, `\operatorname{diag}(\mathbf{x})`.
+    mutating func parseLatexFunction(_ name: String, at t: Token) throws -> Expr {
+        var power: Expr? = nil
+        if isSymbol("^") { _ = advance(); power = try parseExponent() }
+        if isSymbol("_") && (name == "max" || name == "min") {
+            throw error("\\\(name) with a subscript (an optimum over a set) cannot be evaluated", t, kind: .unknownName)
+        }
+        let fnName = name == "log" ? "ln" : name
+        let result: Expr
+        if isSymbol("(") || isCommand("left") || isSymbol("{") {
+            if isCommand("left") { _ = advance() }
+            if isSymbol("{") {
+                let g = try parseGroup()
+                result = try buildCall(fnName, [g], at: t)
+            } else {
+                // Reuse ASCII call parsing for the arguments.
+                let open = peek
+                try expect("(")
+                var args: [Expr] = []
+                repeat { args.append(try parseExpression()) } while accept(",")
+                if isCommand("right") { _ = advance() }
+                try expect(")", closing: open)
+                result = try buildCall(fnName, args, at: t)
+            }
+        } else {
+            result = try buildCall(fnName, [try parseImplicitArgument()], at: t)
+        }
+        return try power.map { try Shapes.power(result, $0, at: t) } ?? result
+    }
+
+    /// Builds a call from its arguments, checking their number and shapes (both syntaxes).
+    func buildCall(_ name: String, _ args: [Expr], at t: Token) throws -> Expr {
+        if let fn = ElementwiseFunction(name: name) { try arity(name, args, [1], t); return .apply(fn, args[0]) }
+        switch name {
+        case "sum" where args.count == 4:
+            guard case .variable(let i) = args[1], i.shape.isScalar else { throw error("the second argument of sum(expr, i, from, to) must be an index name", t) }
+            return series(i, args[2], args[3], args[0])
+        case "inv": try arity(name, args, [1], t); return .inverse(try Shapes.square(args[0], at: t, "inverse"))
+        case "max", "min":
+            try arity(name, args, [2], t)
+            _ = try Shapes.broadcast(args[0], args[1], at: t, "compare")
+            return name == "max" ? .max(args[0], args[1]) : .min(args[0], args[1])
+        case "diag":
+            try arity(name, args, [1], t)
+            guard args[0].shape.isVector else { throw error("diag needs a vector, not a \(args[0].shape)", t, kind: .shape) }
+            return .diag(args[0])
+        case "sum": try arity(name, args, [1, 4], t); return args[0].shape.isScalar ? args[0] : .sum(args[0])
+        case "tr", "trace": try arity(name, args, [1], t); return .trace(try Shapes.square(args[0], at: t, "trace"))
+        case "det": try arity(name, args, [1], t); return .det(try Shapes.square(args[0], at: t, "determinant"))
+        case "relu": try arity(name, args, [1], t); return .max(.zero, args[0])
+        case "dot": try arity(name, args, [2], t); return try Shapes.dot(args[0], args[1], at: t)
+        default: throw error("unknown function '\(name)'", t, kind: .unknownName)
+        }
+    }
+
+    /// `\frac{a}{b}`, or a derivative operator: `\frac{d}{dx}`, `\frac{\partial f}{\partial x}`, `\frac{\partial \mathbf{y}}{\partial \mathbf{x}}`.
+    mutating func parseFraction(at t: Token) throws -> Expr {
+        guard isSymbol("{") else { throw error("\\frac needs two arguments in braces, like \\frac{a}{b}") }
+        let numeratorStart = position
+        if let derivative = try parseDerivativeFraction(at: t) { return derivative }
+        position = numeratorStart
+        let num = try parseGroup()
+        guard isSymbol("{") else { throw error("\\frac needs a second argument in braces, like \\frac{a}{b}") }
+        let den = try parseGroup()
+        return try Shapes.divide(num, den, at: t)
+    }
+
+    /// Recognizes `d`/`\partial` fractions; returns nil when the fraction is an ordinary one.
+    mutating func parseDerivativeFraction(at t: Token) throws -> Expr? {
+        func isD(_ tok: Token) -> Bool { isIdentifier("d", tok) || isCommand("partial", tok) || isSymbol("∂", tok) || isCommand("mathrm", tok) }
+        let open = peek
+        guard isD(peek(1)) else { return nil }
+        // Find the denominator: it must start with d or \partial too.
+        var k = position, level = 0
+        repeat {
+            if isSymbol("{", tokens[k]) { level += 1 }
+            if isSymbol("}", tokens[k]) { level -= 1 }
+            if case .end = tokens[k].kind { return nil }
+            k += 1
+        } while level > 0
+        guard isSymbol("{", tokens[k]), isD(tokens[k + 1]) else { return nil }
+        if isCommand("mathrm", peek(1)) && !(isSymbol("{", peek(2)) && isIdentifier("d", peek(3))) { return nil }
+        let partial = isCommand("partial", peek(1)) || isSymbol("∂", peek(1))
+        _ = advance()   // {
+        try skipD()
+        var function: Expr? = nil
+        if !isSymbol("}") {
+            function = try parseExpression()
+        }
+        try expect("}", closing: open)
+        let denOpen = peek
+        try expect("{")
+        var variables: [Variable] = []
+        var element: (Variable, Expr)? = nil
+        while !isSymbol("}") {
+            try skipD()
+            let v = try parsePostfix(try parsePrimary())
+            if case .index(.variable(let vector), let k) = v, vector.kind == .plain, vector.shape.isColumn {
+                // ∂/∂w_k: the k-th column of the Jacobian with respect to w.
+                element = (vector, k)
+                variables.append(vector)
+            } else {
+                guard case .variable(let variable) = v else { throw error("expected a variable after d or \\partial in the denominator", denOpen) }
+                variables.append(variable)
+            }
+            if case .end = peek.kind { break }
+        }
+        try expect("}", closing: denOpen)
+        guard variables.count == 1 else {
+            throw error("only first derivatives can be evaluated (one variable in the denominator)", denOpen, kind: .unknownName)
+        }
+        let body: Expr
+        if let function { body = function } else {
+            skipSpacing()
+            guard startsFactor(peek) else { throw error("expected an expression after the derivative operator") }
+            body = try parseOperand()
+        }
+        let kind: DerivativeRequest.Kind = partial ? .partial : .derivative
+        let request = try derivativeRequest(kind, function: body, variables: .variable(variables[0]), at: t)
+        if let (vector, k) = element {
+            return .matrixProduct([request, .basis(k, vector.shape.rows)])
+        }
+        return request
+    }
+
+    mutating func skipD() throws {
+        if isCommand("partial") || isSymbol("∂") || isIdentifier("d") { _ = advance(); return }
+        if isCommand("mathrm") { _ = advance(); try expect("{"); _ = advance(); try expect("}"); return }
+        throw error("expected d or \\partial")
+    }
+
+    /// What an operator such as `\frac{d}{dx}` or `\sum` applies to: the rest of the product.
+    mutating func parseOperand() throws -> Expr {
+        var acc = try parseUnary(allowSign: true)
+        while true {
+            let t = peek
+            if isSymbol("*") || isCommand("times") || isCommand("cdot") || isSymbol("·") {
+                _ = advance()
+                acc = isSymbol("*", t) || isCommand("times", t) ? try Shapes.multiply(acc, try parseUnary(), at: t) : try Shapes.dotOrMultiply(acc, try parseUnary(), at: t)
+            } else if isCommand("otimes") || isCommand("odot") || isSymbol("⊗") {
+                _ = advance(); acc = try Shapes.elementwise(acc, try parseUnary(), at: t)
+            } else if startsFactor(t) {
+                acc = try Shapes.multiply(acc, try parseUnary(allowSign: false), at: t)
+            } else { return acc }
+        }
+    }
+
+    /// `\sum_{i=1}^{N} body`.
+    mutating func parseLatexSum(at t: Token) throws -> Expr {
+        guard accept("_") else { throw error("\\sum needs limits, like \\sum_{i=1}^{N}", t, kind: .unknownName) }
+        let open = peek
+        let braced = accept("{")
+        guard case .identifier(let name) = peek.kind else { throw error("expected an index name after \\sum_", peek) }
+        _ = advance()
+        try expect("=")
+        let lower = braced ? try parseExpression() : try parsePrimary()
+        if braced { try expect("}", closing: open) }
+        try expect("^")
+        let upper = try parseExponent()
+        let saved = scope.lookup(name)
+        scope.declare(Variable(name, .scalar, kind: .index))
+        defer { if let saved { scope.declare(saved) } else { scope.declare(Variable(name)) } }
+        skipSpacing()
+        let body = try parseOperand()
+        return series(Variable(name), lower, upper, body)
+    }
+
+    /// `\nabla f(x, y)`: the gradient of a defined function with respect to the listed variables.
+    mutating func parseNabla(at t: Token) throws -> Expr {
+        skipSpacing()
+        let nameToken = peek
+        var name: String
+        if isCommand("mathbf") || isCommand("boldsymbol") { _ = advance(); name = try readWord(after: nameToken) }
+        else if case .identifier(let s) = peek.kind { _ = advance(); name = s }
+        else { throw error("expected a function name after \\nabla", peek) }
+        if isSymbol("_") {
+            _ = advance()
+            if case .identifier(let s) = peek.kind { _ = advance(); name += "_" + s }
+            else if case .number(let s) = peek.kind { _ = advance(); name += "_" + s }
+        }
+        guard let def = scope.definitions[name] else {
+            throw error("\\nabla needs a function defined earlier, such as f(x, y) = …; '\(name)' is not defined", nameToken, kind: .unknownName)
+        }
+        var variables = def.parameters
+        var body = def.body
+        if isSymbol("(") || isCommand("left") {
+            if isCommand("left") { _ = advance() }
+            let open = advance()
+            var args: [Expr] = []
+            repeat { args.append(try parseExpression()) } while accept(",")
+            if isCommand("right") { _ = advance() }
+            try expect(")", closing: open)
+            guard args.count == def.parameters.count else {
+                throw error("\(name) takes \(def.parameters.count) arguments, not \(args.count)", nameToken)
+            }
+            var map: [String: Expr] = [:]
+            var vars: [Variable] = []
+            for (p, a) in zip(def.parameters, args) {
+                map[p.name] = a
+                guard case .variable(let v) = a else { throw error("\\nabla f(…) needs variables as arguments", nameToken) }
+                vars.append(v)
+            }
+            body = body.substituting(map)
+            variables = vars
+        }
+        let list: Expr = variables.count == 1 ? .variable(variables[0]) : .block([variables.map { .variable($0) }])
+        return try derivativeRequest(.gradient, function: body, variables: list, at: t)
+    }
+
+    /// `bmatrix`, `pmatrix`, `matrix`, `cases`.
+    mutating func parseEnvironment(at t: Token) throws -> Expr {
+        let name = try readWord(after: t)
+        switch name {
+        case "bmatrix", "pmatrix", "matrix", "Bmatrix", "smallmatrix", "array":
+            if name == "array" { _ = try readWord(after: t) }
+            var rows: [[Expr]] = [[]]
+            while true {
+                if isCommand("end") { break }
+                rows[rows.count - 1].append(try parseExpression())
+                if accept("&") { continue }
+                if accept("\\\\") {
+                    if isCommand("end") { break }
+                    rows.append([]); continue
+                }
+                if isCommand("end") { break }
+                throw error("expected '&', '\\\\' or \\end{\(name)}, found \(describe(peek))")
+            }
+            try expectEnd(name, open: t)
+            if rows.last?.isEmpty == true { rows.removeLast() }
+            try checkBlock(rows, at: t)
+            if rows.count == 1 && rows[0].count == 1 { return rows[0][0] }
+            return .block(rows)
+        case "cases":
+            var cases: [(Expr, Condition?)] = []
+            while !isCommand("end") {
+                let value = try parseExpression()
+                try expect("&")
+                var condition: Condition? = nil
+                if isCommand("text") || isCommand("mbox") || isCommand("textrm") {
+                    let c = advance()
+                    let word = try readWord(after: c)
+                    guard word.hasPrefix("otherwise") || word == "else" else { throw error("unknown text '\(word)' in a case", c) }
+                    if accept(",") {}
+                    if !isSymbol("\\\\") && !isCommand("end") { condition = try parseCondition() }
+                } else {
+                    if isIdentifier("i") && isIdentifier("f", peek(1)) { _ = advance(); _ = advance() }
+                    condition = try parseCondition()
+                }
+                _ = accept(",")
+                cases.append((value, condition))
+                if !accept("\\\\") { break }
+            }
+            try expectEnd(name, open: t)
+            guard cases.count >= 2 else { throw error("a cases environment needs at least two cases", t) }
+            let shape = Expr.broadcastShape(cases.map { $0.0.shape })
+            cases = cases.map { (Shapes.fill($0.0, shape), $0.1) }
+            var result = cases[cases.count - 1].0
+            for (value, condition) in cases.dropLast().reversed() {
+                guard let condition else { throw error("every case but the last needs a condition", t) }
+                result = .piecewise(condition, value, result)
+            }
+            return result
+        default:
+            throw error("unknown environment '\(name)'", t, kind: .unknownName)
+        }
+    }
+
+    mutating func expectEnd(_ name: String, open: Token) throws {
+        guard isCommand("end") else { throw error("expected \\end{\(name)} to close \\begin{\(name)} at column \(column(of: open.offset))") }
+        let t = advance()
+        let closing = try readWord(after: t)
+        guard closing == name else { throw error("\\end{\(closing)} does not match \\begin{\(name)}", t) }
+    }
+}

@@ -1,0 +1,311 @@
+/// Primaries of both syntaxes: numbers, names, calls, brackets, and the special forms of ASCII.
+extension Parser {
+    mutating func parsePrimary() throws -> Expr {
+        try nest { p in try p.parsePrimaryUnnested() }
+    }
+
+    mutating func parsePrimaryUnnested() throws -> Expr {
+        skipSpacing()
+        let t = peek
+        switch t.kind {
+        case .number(let digits):
+            _ = advance()
+            return .number(Number.decimal(Substring(digits)))
+        case .identifier(let name):
+            _ = advance()
+            return try parseName(name, at: t)
+        case .symbol("("):
+            _ = advance()
+            if isSymbol(")") { throw error("empty parentheses: expected an expression inside '()'") }
+            let e = try parseExpression()
+            if isSymbol(",") || isSymbol(";") {
+                throw error("a vector is written in brackets: [a, b] for a row, [a; b] for a column")
+            }
+            try expect(")", closing: t)
+            return e
+        case .symbol("["):
+            _ = advance()
+            return try parseBracketLiteral(open: t, close: "]")
+        case .symbol("{") where latex:
+            return try parseGroup()
+        case .symbol("|"):
+            _ = advance()
+            absDepth += 1
+            let e = try parseExpression()
+            absDepth -= 1
+            try expect("|", closing: t)
+            return .apply(.abs, e)
+        case .symbol("∇"):
+            _ = advance()
+            return try parseNabla(at: t)
+        case .symbol("√"):
+            _ = advance()
+            return .apply(.sqrt, try parseUnary())
+        case .command(let c):
+            _ = advance()
+            return try parseCommand(c, at: t)
+        case .symbol("?function"):
+            _ = advance()
+            let word = advance()
+            throw error("unknown function '\(describe(word).dropFirst().dropLast())'", word, kind: .unknownName)
+        case .symbol("?unknown"):
+            _ = advance()
+            let word = advance()
+            if case .identifier(let w) = word.kind {
+                throw error("unknown name '\(w)'; declare it with let:, or write a product with * (\(w.map(String.init).joined(separator: "*")))", word, kind: .unknownName)
+            }
+            throw error("unknown name", word, kind: .unknownName)
+        case .end:
+            throw error("expected an expression, found the end")
+        default:
+            throw error("expected an expression, found \(describe(t))")
+        }
+    }
+
+    /// An ASCII name: a variable, a constant, a function call, or a special form.
+    mutating func parseName(_ name: String, at t: Token) throws -> Expr {
+        if let v = scope.lookup(name) {
+            if isSymbol("("), let def = scope.definitions[name] { return try applyDefinition(name, def, at: t) }
+            return .variable(v)
+        }
+        if let def = scope.definitions[name] {
+            if isCommand("left") && isSymbol("(", peek(1)) { _ = advance() }
+            if isSymbol("(") { return try applyDefinition(name, def, at: t) }
+            return def.body
+        }
+        switch name {
+        case "pi": return .constant(.pi)
+        case "e": return .constant(.e)
+        case "I":
+            if isSymbol("(") && !latex {
+                let open = advance(); let n = try parseDimension(); try expect(")", closing: open); return .identity(n)
+            }
+            return .identity(.free)
+        default: break
+        }
+        if name == "if" { return try parseIf(at: t) }
+        if name == "sigma" && isSymbol("(") { return try parseFunction("sigmoid", at: t) }
+        if Vocabulary.functions.contains(name) { return try parseFunction(name, at: t) }
+        if Vocabulary.greek.contains(name) || name.unicodeScalars.count == 1 { return .variable(.scalar(name)) }
+        if isSymbol("(") { throw error("unknown function '\(name)'", t, kind: .unknownName) }
+        return .variable(.scalar(name))
+    }
+
+    /// `if(condition, then, else)`.
+    mutating func parseIf(at t: Token) throws -> Expr {
+        let open = peek
+        try expect("(")
+        let condition = try parseCondition()
+        try expect(",")
+        let a = try parseExpression()
+        try expect(",")
+        let b = try parseExpression()
+        try expect(")", closing: open)
+        let shape = try Shapes.broadcast(a, b, at: t, "choose between")
+        return .piecewise(condition, Shapes.fill(a, shape), Shapes.fill(b, shape))
+    }
+
+    mutating func applyDefinition(_ name: String, _ def: Scope.Definition, at t: Token) throws -> Expr {
+        let open = advance()
+        var args: [Expr] = []
+        if !isSymbol(")") {
+            repeat { args.append(try parseExpression()) } while accept(",")
+        }
+        if isCommand("right") { _ = advance() }
+        try expect(")", closing: open)
+        guard args.count == def.parameters.count else {
+            throw error("\(name) takes \(def.parameters.count) argument\(def.parameters.count == 1 ? "" : "s"), not \(args.count)", t)
+        }
+        var map: [String: Expr] = [:]
+        for (p, a) in zip(def.parameters, args) { map[p.name] = a }
+        return def.body.substituting(map)
+    }
+
+    mutating func parseDimension() throws -> Dimension {
+        let t = advance()
+        switch t.kind {
+        case .number(let s): if let k = Int(s), k >= 1 { return .fixed(k) }
+        case .identifier(let s): return .named(s)
+        default: break
+        }
+        throw error("expected a size (a whole number or a name such as n)", t)
+    }
+
+    /// Arguments of a call in parentheses.
+    mutating func parseArguments(_ name: String, at t: Token) throws -> [Expr] {
+        let open = peek
+        try expect("(")
+        var args: [Expr] = []
+        if !isSymbol(")") {
+            repeat { args.append(try parseExpression()) } while accept(",")
+        }
+        try expect(")", closing: open)
+        return args
+    }
+
+    func arity(_ name: String, _ args: [Expr], _ counts: [Int], _ t: Token) throws {
+        guard counts.contains(args.count) else {
+            let want = counts.map(String.init).joined(separator: " or ")
+            throw error("\(name) takes \(want) argument\(counts == [1] ? "" : "s"), not \(args.count)", t)
+        }
+    }
+
+    /// A function application: `sin(x)`, `sin x`, `max(0, z)`, `derivative(f, x)`, …
+    mutating func parseFunction(_ name: String, at t: Token) throws -> Expr {
+        if let fn = ElementwiseFunction(name: name) {
+            var power: Expr? = nil
+            if isSymbol("^") && !latex {
+                // sin^2 x
+                _ = advance(); power = try parseExponent()
+            }
+            let arg: Expr
+            if isSymbol("(") {
+                let args = try parseArguments(name, at: t)
+                try arity(name, args, [1], t)
+                arg = args[0]
+            } else if startsFactor(peek) {
+                arg = try parseImplicitArgument()
+            } else {
+                throw error("\(name) needs an argument", peek)
+            }
+            let applied = Expr.apply(fn, arg)
+            return try power.map { try Shapes.power(applied, $0, at: t) } ?? applied
+        }
+        if name == "ones" || name == "zeros" {
+            let open = peek
+            try expect("(")
+            let m = try parseDimension()
+            var shape = Shape.column(m)
+            if accept(",") { shape = Shape(m, try parseDimension()) }
+            try expect(")", closing: open)
+            return name == "ones" ? .ones(shape) : .zeros(shape)
+        }
+        if ["derivative", "diff", "partial", "gradient", "grad", "jacobian"].contains(name) {
+            return try parseDerivativeCall(name, at: t)
+        }
+        return try buildCall(name, try parseArguments(name, at: t), at: t)
+    }
+
+    /// `derivative(f, x)`, `gradient(f, [w, b])`, `jacobian([f1, f2], [x, y])`: the variables are a name or a list of
+    /// names, whatever their shapes (a list is not a matrix).
+    mutating func parseDerivativeCall(_ name: String, at t: Token) throws -> Expr {
+        let open = peek
+        try expect("(")
+        let function = try parseExpression()
+        guard accept(",") else {
+            if isSymbol(")") { throw error("\(name) takes 2 arguments, not 1", t) }
+            throw error("expected ',' and the variable, found \(describe(peek))")
+        }
+        let variables = try parseVariableList()
+        if isSymbol(",") { throw error("\(name) takes 2 arguments: the function and the variable (or a list of variables)", peek) }
+        try expect(")", closing: open)
+        let kind: DerivativeRequest.Kind = switch name {
+        case "derivative", "diff": .derivative
+        case "partial": .partial
+        case "gradient", "grad": .gradient
+        default: .jacobian
+        }
+        return try derivativeRequest(kind, function: function, variables: variables, at: t)
+    }
+
+    /// `x` or `[x, y]` (also `[w, b]` with a vector and a scalar): returned as a variable or a one-row list.
+    mutating func parseVariableList() throws -> Expr {
+        guard isSymbol("[") else { return try parseExpression() }
+        let open = advance()
+        var names: [Expr] = []
+        repeat {
+            let t = peek
+            let e = try parsePostfix(try parsePrimary())
+            guard case .variable = e else { throw error("the variables must be names, like [x, y]", t) }
+            names.append(e)
+        } while accept(",")
+        try expect("]", closing: open)
+        return .block([names])
+    }
+
+    /// The argument of a function written without parentheses: `sin x`, `sin 2x`, `\ln x^2`.
+    mutating func parseImplicitArgument() throws -> Expr {
+        var acc = try parsePower()
+        while startsFactor(peek) {
+            if case .identifier(let s) = peek.kind, Vocabulary.functions.contains(s), scope.lookup(s) == nil { break }
+            if case .command(let c) = peek.kind, Parser.functionCommands[c] != nil { break }
+            let t = peek
+            acc = try Shapes.multiply(acc, try parsePower(), at: t)
+        }
+        return acc
+    }
+
+    func series(_ i: Variable, _ lower: Expr, _ upper: Expr, _ body: Expr) -> Expr {
+        let index = Variable(i.name, .scalar, kind: .index)
+        let bound = body.substituting([i.name: .variable(index)])
+        return .series(index, lower, upper, bound)
+    }
+
+    /// Builds `derivative(f, x)`-style requests; a list `[f1, f2]` of functions becomes a column.
+    func derivativeRequest(_ kind: DerivativeRequest.Kind, function: Expr, variables: Expr, at t: Token) throws -> Expr {
+        var vars: [Variable] = []
+        var list = false
+        var f = function
+        // A row of functions with a Jacobian, or with a list of variables, is a list: one row per function.
+        var isList = false
+        if case .block = variables { isList = true }
+        if case .block(let rows) = function, kind == .jacobian || isList, rows.count == 1, rows[0].count > 1,
+           rows[0].allSatisfy({ $0.shape.isScalar }) {
+            f = .block(rows[0].map { [$0] })
+        }
+        switch variables {
+        case .variable(let v): vars = [v]
+        case .block(let rows):
+            list = true
+            for e in rows.flatMap({ $0 }) {
+                guard case .variable(let v) = e else { throw error("the variables must be names, like [x, y]", t) }
+                vars.append(v)
+            }
+        default:
+            throw error("the second argument must be a variable or a list of variables, like x or [x, y]", t)
+        }
+        do {
+            return .derivative(try DerivativeRequest(kind: kind, function: f, variables: vars, variableList: list, layout: layout))
+        } catch let e as CalculusError {
+            throw error(e.message, t, kind: e.kind)
+        }
+    }
+
+    /// `[a, b]` a row, `[a; b]` a column, `[[a, b], [c, d]]` a matrix by rows.
+    mutating func parseBracketLiteral(open: Token, close: String) throws -> Expr {
+        if isSymbol(close) { throw error("empty brackets: a vector needs at least one entry") }
+        var rows: [[Expr]] = [[]]
+        var sawSemicolon = false
+        while true {
+            rows[rows.count - 1].append(try parseExpression())
+            if accept(",") { continue }
+            if accept(";") { sawSemicolon = true; rows.append([]); continue }
+            try expect(close, closing: open)
+            break
+        }
+        // [[a, b], [c, d]]: a row of rows is a matrix.
+        if !sawSemicolon, rows[0].count >= 1, rows[0].allSatisfy({ $0.shape.isRow || ($0.isRowLiteral) }), rows[0].count > 1 || rows[0][0].isRowLiteral {
+            if rows[0].allSatisfy({ $0.isRowLiteral }) {
+                let matrix = rows[0].map { e -> [Expr] in if case .block(let r) = e { return r[0] }; return [e] }
+                try checkBlock(matrix, at: open)
+                return .block(matrix)
+            }
+        }
+        try checkBlock(rows, at: open)
+        if rows.count == 1 && rows[0].count == 1 { return rows[0][0] }
+        return .block(rows)
+    }
+
+    func checkBlock(_ rows: [[Expr]], at t: Token) throws {
+        let widths = rows.map { $0.count }
+        if Set(widths).count > 1 {
+            throw error("the rows of this matrix have different lengths (\(widths.map(String.init).joined(separator: ", ")))", t, kind: .shape)
+        }
+        for row in rows {
+            let h = row[0].shape.rows
+            for e in row where !e.shape.rows.matches(h) {
+                throw error("the entries of a matrix row must have the same height: \(row[0].shape) beside \(e.shape)", t, kind: .shape)
+            }
+        }
+    }
+}
