@@ -1,6 +1,8 @@
 # `make test` works on a fresh machine: it installs what is missing, builds, and runs every test and check.
 SWIFT ?= swift
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# apt-get needs root: use sudo when not root and sudo is there.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
 .PHONY: all deps build release test verify bench site clean
 
@@ -9,7 +11,7 @@ all: build
 deps:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
 		echo "Installing $(APT_PACKAGES) with apt-get"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 
 build: deps
