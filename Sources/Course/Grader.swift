@@ -10,7 +10,8 @@ public struct Grader: Sendable {
         let line = answerLine ?? block.answer?.contentLine ?? block.line
         var result = GradeResult(id: question.id, line: block.line, verdict: .unanswered, score: 0, message: "no answer yet", feedback: [])
         if text.allSatisfy(\.isWhitespace) { return result }
-        var readText = text.trimmingTrailingWhitespace
+        var readText = Grader.withoutComments(text).trimmingTrailingWhitespace
+        if readText.allSatisfy(\.isWhitespace) { return result }
         var lineShift = 0
         // `dy/dx = 2x`: grade the last side of an equation.
         let sides = Parser.splitEquation(readText)
@@ -69,6 +70,22 @@ public struct Grader: Sendable {
         result.feedback += diagnosis.feedback
         result.message = diagnosis.feedback.first?.message ?? "not equal to the expected answer"
         return result
+    }
+
+    /// An answer's notes to itself: lines starting with `#`, and LaTeX comments from an unescaped `%` to the end of
+    /// the line, blanked with spaces so that every offset of the rest stays where it was (errors point at the
+    /// student's own text).
+    static func withoutComments(_ text: String) -> String {
+        guard text.contains("#") || text.contains("%") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let scalars = Array(line.unicodeScalars)
+            var cut = scalars.count
+            if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") { cut = 0 }
+            else if let k = scalars.indices.first(where: { scalars[$0] == "%" && ($0 == 0 || scalars[$0 - 1] != "\\") }) { cut = k }
+            var out = String.UnicodeScalarView(scalars[..<cut])
+            out.append(contentsOf: repeatElement(" " as Unicode.Scalar, count: scalars.count - cut))
+            return String(out)
+        }.joined(separator: "\n")
     }
 
     /// Grades every exercise of a workbook (answers, or solutions when `useSolutions`).
