@@ -26,6 +26,11 @@ public struct Reporter: Sendable {
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
+    /// An error line, `error` in colour on a terminal.
+    func painted(_ e: SourceError) -> String {
+        e.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "31;1") + ": ") + "\n"
+    }
+
     func verdictText(_ v: GradeResult.Verdict) -> String {
         switch v {
         case .correct: return paint("correct", "32")
@@ -37,15 +42,11 @@ public struct Reporter: Sendable {
 
     func text(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
         var out = ""
-        for e in commandErrors {
-            out += e.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "31;1") + ": ") + "\n"
-        }
+        for e in commandErrors { out += painted(e) }
         var totals = [GradeResult.Verdict: Int]()
         var score = 0.0, count = 0
         for report in reports {
-            for e in report.errors {
-                out += e.description.replacingOccurrences(of: ": error: ", with: ": " + paint("error", "31;1") + ": ") + "\n"
-            }
+            for e in report.errors { out += painted(e) }
             for r in report.results {
                 out += "\(report.file):\(r.line): \(r.id): \(verdictText(r.verdict))"
                 if r.verdict != .correct { out += " — " + r.message }

@@ -20,18 +20,9 @@ public struct Verifier: Sendable {
         public var failed: [Check] { checks.filter { $0.status == .failed } }
     }
 
-    /// The chapter files, in order.
-    public func chapterFiles() throws(SourceError) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: chaptersFolder) else {
-            throw SourceError(file: chaptersFolder, line: 0, message: "no such folder")
-        }
-        return names.filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
-            .map { (chaptersFolder as NSString).appendingPathComponent($0) }
-    }
-
     public func run() throws(SourceError) -> Report {
         var report = Report()
-        for path in try chapterFiles() {
+        for path in try ChapterFiles.list(in: chaptersFolder) {
             let workbook: Workbook
             do { workbook = try Workbook.load(path) } catch { report.errors.append(error); continue }
             var equations = EquationChecker(file: path)

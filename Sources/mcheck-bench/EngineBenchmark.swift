@@ -9,11 +9,11 @@ enum EngineBenchmark {
 
     static func cases(chapters: String) throws -> [Case] {
         var out: [Case] = []
-        let names = try FileManager.default.contentsOfDirectory(atPath: chapters).filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
-        for name in names {
-            let wb = try Workbook.load((chapters as NSString).appendingPathComponent(name))
+        let paths = try ChapterFiles.list(in: chapters)
+        for path in paths {
+            let wb = try Workbook.load(path)
             for block in wb.exercises {
-                guard let q = try? Question(block, file: name) else { continue }
+                guard let q = try? Question(block, file: path) else { continue }
                 let kind = q.truth.shape.isScalar ? "scalar" : (q.truth.shape.isMatrix ? "jacobian" : "vector")
                 if let s = block.solution, let a = try? Parser.parse(s.text.trimmingSpaces, scope: q.scope, layout: q.layout) {
                     out.append(Case(question: q, answer: a, expectEqual: true, kind: kind))

@@ -7,10 +7,10 @@ enum WorkbookGenerator {
     static func write(chapters: String, count: Int, to path: String) throws {
         var out = "# Benchmark workbook: \(count) exercises from the course\n\n"
         var n = 0
-        let names = try FileManager.default.contentsOfDirectory(atPath: chapters).filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }.sorted()
+        let paths = try ChapterFiles.list(in: chapters)
         outer: while n < count {
-            for name in names {
-                let wb = try Workbook.load((chapters as NSString).appendingPathComponent(name))
+            for path in paths {
+                let wb = try Workbook.load(path)
                 for block in wb.exercises {
                     guard n < count, let solution = block.solution else { if n >= count { break outer }; continue }
                     n += 1

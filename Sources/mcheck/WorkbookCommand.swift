@@ -19,15 +19,16 @@ struct WorkbookCommand: ParsableCommand {
 
     func run() throws {
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: chapters) else {
-            throw CLIError.message("\(chapters): no such folder")
+        let chapterPaths: [String]
+        do { chapterPaths = try ChapterFiles.list(in: chapters) } catch {
+            CLIError.message("\(chapters): \(error.message)").report()
+            throw ExitCode(2)
         }
         if !check { try? fm.createDirectory(atPath: out, withIntermediateDirectories: true) }
         var stale: [String] = []
         var failed = false
-        for name in names.sorted() where name.hasSuffix(".md") {
-            guard let target = WorkbookWriter.workbookName(forChapter: name) else { continue }
-            let chapterPath = (chapters as NSString).appendingPathComponent(name)
+        for chapterPath in chapterPaths {
+            guard let target = WorkbookWriter.workbookName(forChapter: chapterPath) else { continue }
             let targetPath = (out as NSString).appendingPathComponent(target)
             let chapter: Workbook
             do { chapter = try Workbook.load(chapterPath) } catch { print(error); failed = true; continue }
