@@ -16,7 +16,7 @@ public struct DerivativeRequest: Hashable, Sendable {
     public var layout: Layout
     public var resultShape: Shape
 
-    public init(kind: Kind, function: Expr, variables: [Variable], variableList: Bool, layout: Layout = .numerator) throws {
+    public init(kind: Kind, function: Expr, variables: [Variable], variableList: Bool, layout: Layout = .numerator) throws(CalculusError) {
         self.kind = kind; self.function = function; self.variables = variables
         self.variableList = variableList; self.layout = layout
         self.resultShape = .scalar
@@ -24,7 +24,7 @@ public struct DerivativeRequest: Hashable, Sendable {
     }
 
     /// The shape of the result, numerator layout unless asked otherwise; errors for 3-tensors.
-    static func shape(of f: Expr, variables: [Variable], list: Bool, layout: Layout, kind: Kind) throws -> Shape {
+    static func shape(of f: Expr, variables: [Variable], list: Bool, layout: Layout, kind: Kind) throws(CalculusError) -> Shape {
         let fs = f.shape
         if kind == .gradient && !fs.isScalar {
             throw CalculusError(.differentiation, "a gradient needs a scalar function, but this one is a \(fs); use jacobian")

@@ -7,7 +7,7 @@
 /// - matrix X: the gradient of a scalar f, shaped like X, by reverse accumulation.
 public enum Differentiator {
     /// ∂f/∂v in numerator layout.
-    public static func derivative(_ f: Expr, _ v: Variable) throws -> Expr {
+    public static func derivative(_ f: Expr, _ v: Variable) throws(CalculusError) -> Expr {
         let f = try resolve(f)
         if v.shape.isScalar { return try Tangent(v: v).d(f) }
         if v.shape.isMatrix {
@@ -23,12 +23,12 @@ public enum Differentiator {
     }
 
     /// Carries out a derivative request: one variable, or partials laid side by side for a list.
-    public static func evaluate(_ request: DerivativeRequest) throws -> Expr {
+    public static func evaluate(_ request: DerivativeRequest) throws(CalculusError) -> Expr {
         let result: Expr
         if !request.variableList, request.variables.count == 1 {
             result = try derivative(request.function, request.variables[0])
         } else {
-            let parts = try request.variables.map { try derivative(request.function, $0) }
+            let parts = try request.variables.map { v throws(CalculusError) in try derivative(request.function, v) }
             result = parts.count == 1 ? parts[0] : .block([parts])
         }
         if request.layout == .denominator && !(request.variables.count == 1 && request.variables[0].shape.isMatrix) {
@@ -38,7 +38,7 @@ public enum Differentiator {
     }
 
     /// Replaces every derivative operator in `e` by its result.
-    public static func resolve(_ e: Expr) throws -> Expr {
+    public static func resolve(_ e: Expr) throws(CalculusError) -> Expr {
         guard e.containsDerivative else { return e }
         if case .derivative(let r) = e {
             var r = r
@@ -56,7 +56,7 @@ extension Expr {
     }
 
     /// Rebuilds the node with each child transformed (through the normalizing constructors).
-    public func mapChildren(_ f: (Expr) throws -> Expr) rethrows -> Expr {
+    public func mapChildren<E: Error>(_ f: (Expr) throws(E) -> Expr) throws(E) -> Expr {
         switch self {
         case .number, .constant, .variable, .ones, .zeros, .identity: return self
         case .index(let a, let i): return .index(try f(a), try f(i))
@@ -78,7 +78,7 @@ extension Expr {
         case .det(let x): return .det(try f(x))
         case .inverse(let x): return .inverse(try f(x))
         case .basis(let i, let n): return .basis(try f(i), n)
-        case .block(let rows): return .block(try rows.map { try $0.map(f) })
+        case .block(let rows): return .block(try rows.map { row throws(E) in try row.map(f) })
         case .derivative(var r): r.function = try f(r.function); return .derivative(r)
         }
     }
@@ -92,7 +92,7 @@ func asColumn(_ e: Expr) -> Expr { e.shape.isRow ? Expr.transposed(e) : e }
 struct Tangent {
     let v: Variable
 
-    func d(_ f: Expr) throws -> Expr {
+    func d(_ f: Expr) throws(CalculusError) -> Expr {
         if !f.depends(on: v) { return .zero(f.shape) }
         switch f {
         case .variable: return .one
@@ -118,14 +118,14 @@ struct Tangent {
         case .trace(let x): return .trace(try d(x))
         case .det(let a): return .product([f, .trace(.matrixProduct([.inverse(a), try d(a)]))])
         case .inverse(let a): return .negate(.matrixProduct([f, try d(a), f]))
-        case .block(let rows): return .block(try rows.map { try $0.map(d) })
+        case .block(let rows): return .block(try rows.map { row throws(CalculusError) in try row.map(d) })
         case .derivative: return try d(try Differentiator.resolve(f))
         case .number, .constant, .ones, .zeros, .identity, .basis: return .zero(f.shape)
         }
     }
 
     /// Σ_k f_1 ⋯ f_k' ⋯ f_m, for any product whose order matters or not.
-    func productRule(_ xs: [Expr], _ build: ([Expr]) -> Expr) throws -> [Expr] {
+    func productRule(_ xs: [Expr], _ build: ([Expr]) -> Expr) throws(CalculusError) -> [Expr] {
         var terms: [Expr] = []
         for k in xs.indices where xs[k].depends(on: v) {
             var factors = xs
@@ -153,7 +153,7 @@ struct JacobianMode {
         return j
     }
 
-    func jac(_ f: Expr) throws -> Expr {
+    func jac(_ f: Expr) throws(CalculusError) -> Expr {
         if !f.depends(on: v) { return zero(f) }
         if f.shape.isMatrix {
             throw CalculusError(.differentiation, "cannot differentiate the \(f.shape) \(Printer.ascii(f)) with respect to the vector \(v.name): the result would be a 3-tensor")
@@ -163,7 +163,7 @@ struct JacobianMode {
         case .index(let base, let i):
             let jb = try jac(base)
             return .matrixProduct([.transposed(.basis(i, base.shape.length)), jb])
-        case .add(let terms): return .sum(try terms.map { expand(try jac($0), from: $0, to: f) })
+        case .add(let terms): return .sum(try terms.map { t throws(CalculusError) in expand(try jac(t), from: t, to: f) })
         case .mul(let xs):
             var terms: [Expr] = []
             for k in xs.indices where xs[k].depends(on: v) {
@@ -210,7 +210,7 @@ struct JacobianMode {
         case .block(let rows):
             // A vector literal: stack the Jacobians of its entries in reading order.
             let entries = rows.flatMap { $0 }
-            return .block(try entries.map { [try jac(asColumn($0))] })
+            return .block(try entries.map { e throws(CalculusError) in [try jac(asColumn(e))] })
         case .derivative: return try jac(try Differentiator.resolve(f))
         default:
             throw CalculusError(.differentiation, "cannot differentiate \(Printer.ascii(f)) with respect to the vector \(v.name)")
@@ -218,14 +218,14 @@ struct JacobianMode {
     }
 
     /// The chain rule for an element-wise function: diag(f'(u)) ∂u/∂w, or f'(u) ∂u/∂w for scalar u.
-    func chain(_ local: Expr, _ u: Expr) throws -> Expr {
+    func chain(_ local: Expr, _ u: Expr) throws(CalculusError) -> Expr {
         let ju = try jac(u)
         if u.shape.isScalar { return .product([local, ju]) }
         return .matrixProduct([.diag(asColumn(local)), ju])
     }
 
     /// ∂(L F R)/∂w = (Rᵀ ⊗ L) ∂F/∂w, which for vector-valued products is Rᵀ L (F a column) or L Rᵀ (F a row).
-    func matrixProductRule(_ xs: [Expr]) throws -> Expr {
+    func matrixProductRule(_ xs: [Expr]) throws(CalculusError) -> Expr {
         var terms: [Expr] = []
         for j in xs.indices where xs[j].depends(on: v) {
             let fj = xs[j]
@@ -259,11 +259,11 @@ struct Adjoint {
     }
 
     /// The gradient contribution of `f`, whose adjoint (∂result/∂f, shaped like f) is `bar`.
-    func back(_ f: Expr, _ bar: Expr) throws -> Expr {
+    func back(_ f: Expr, _ bar: Expr) throws(CalculusError) -> Expr {
         if !f.depends(on: v) { return .zeros(v.shape) }
         switch f {
         case .variable: return bar
-        case .add(let terms): return .sum(try terms.map { try back($0, reduce(bar, to: $0.shape)) })
+        case .add(let terms): return .sum(try terms.map { t throws(CalculusError) in try back(t, reduce(bar, to: t.shape)) })
         case .mul(let xs), .hadamard(let xs):
             var parts: [Expr] = []
             for k in xs.indices where xs[k].depends(on: v) {
@@ -303,7 +303,7 @@ struct Adjoint {
         }
     }
 
-    private func backInverse(_ f: Expr, _ bar: Expr) throws -> Expr {
+    private func backInverse(_ f: Expr, _ bar: Expr) throws(CalculusError) -> Expr {
         guard case .inverse(let a) = f else { return bar }
         return try back(a, bar)
     }

@@ -13,14 +13,14 @@ public struct Evaluator {
 
     public init(_ environment: Environment) { self.environment = environment }
 
-    func size(_ d: Dimension) throws -> Int {
+    func size(_ d: Dimension) throws(CalculusError) -> Int {
         if let k = d.size(in: environment.sizes) { return k }
         throw CalculusError(.evaluation, "the size \(d) is not known here")
     }
 
     func fail(_ message: String) -> CalculusError { CalculusError(.evaluation, message) }
 
-    public mutating func evaluate(_ e: Expr) throws -> Value {
+    public mutating func evaluate(_ e: Expr) throws(CalculusError) -> Value {
         switch e {
         case .number(let n): return .scalar(n.double)
         case .constant(let c): return .scalar(c.value)
@@ -86,7 +86,7 @@ public struct Evaluator {
                 for k in from...to {
                     environment.values[i.name] = .scalar(Double(k))
                     let term = try evaluate(body)
-                    acc = try acc.map { try zip($0, term, +) } ?? term
+                    acc = try acc.map { a throws(CalculusError) in try zip(a, term, +) } ?? term
                 }
             }
             if let acc { return acc }
@@ -122,12 +122,12 @@ public struct Evaluator {
         }
     }
 
-    func zeros(_ s: Shape) throws -> Value {
+    func zeros(_ s: Shape) throws(CalculusError) -> Value {
         let r = try size(s.rows), c = try size(s.cols)
         return Value.make(r, c, [Double](repeating: 0, count: r * c))
     }
 
-    func integer(_ v: Value, _ what: String) throws -> Int {
+    func integer(_ v: Value, _ what: String) throws(CalculusError) -> Int {
         guard case .scalar(let x) = v, x == x.rounded(), abs(x) < 1e9 else { throw fail("\(what) must be a whole number") }
         return Int(x)
     }
@@ -140,7 +140,7 @@ public struct Evaluator {
     }
 
     /// Element-wise combination with scalar expansion; vectors of the same length combine whatever their orientation.
-    func zip(_ a: Value, _ b: Value, _ f: (Double, Double) -> Double) throws -> Value {
+    func zip(_ a: Value, _ b: Value, _ f: (Double, Double) -> Double) throws(CalculusError) -> Value {
         switch (a, b) {
         case (.scalar(let x), .scalar(let y)): return .scalar(f(x, y))
         case (.scalar(let x), .matrix(let r, let c, let d)): return .matrix(rows: r, cols: c, data: d.map { f(x, $0) })
@@ -153,7 +153,7 @@ public struct Evaluator {
         }
     }
 
-    func multiply(_ a: Value, _ b: Value) throws -> Value {
+    func multiply(_ a: Value, _ b: Value) throws(CalculusError) -> Value {
         if case .scalar(let s) = a { return map(b) { $0 * s } }
         if case .scalar(let s) = b { return map(a) { $0 * s } }
         guard a.cols == b.rows else { throw fail("cannot multiply a \(a.rows)×\(a.cols) by a \(b.rows)×\(b.cols) value") }
@@ -170,11 +170,11 @@ public struct Evaluator {
         return Value.make(r, c, out)
     }
 
-    mutating func block(_ rows: [[Expr]]) throws -> Value {
+    mutating func block(_ rows: [[Expr]]) throws(CalculusError) -> Value {
         var allRows: [[Double]] = []
         var width: Int? = nil
         for row in rows {
-            let parts = try row.map { try evaluate($0) }
+            let parts = try row.map { e throws(CalculusError) in try evaluate(e) }
             let h = parts.first?.rows ?? 0
             guard parts.allSatisfy({ $0.rows == h }) else { throw fail("the blocks of a matrix row have different heights") }
             let w = parts.reduce(0) { $0 + $1.cols }
@@ -193,7 +193,7 @@ extension Expr {
 
 /// Determinant and inverse by Gaussian elimination with partial pivoting.
 enum LinearAlgebra {
-    static func determinant(_ m: Value) throws -> Double {
+    static func determinant(_ m: Value) throws(CalculusError) -> Double {
         guard m.rows == m.cols else { throw CalculusError(.evaluation, "the determinant needs a square matrix, not \(m.rows)×\(m.cols)") }
         let n = m.rows
         var a = m.entries
@@ -216,7 +216,7 @@ enum LinearAlgebra {
         return det
     }
 
-    static func inverse(_ m: Value) throws -> Value {
+    static func inverse(_ m: Value) throws(CalculusError) -> Value {
         guard m.rows == m.cols else { throw CalculusError(.evaluation, "the inverse needs a square matrix, not \(m.rows)×\(m.cols)") }
         let n = m.rows
         var a = m.entries

@@ -1,7 +1,7 @@
 /// Central finite differences: an independent check of the symbolic differentiator.
 public enum FiniteDifferences {
     /// ∂f/∂v at a point, laid out like `Differentiator.derivative` (numerator layout).
-    public static func derivative(of f: Expr, wrt v: Variable, at env: Environment) throws -> Value {
+    public static func derivative(of f: Expr, wrt v: Variable, at env: Environment) throws(CalculusError) -> Value {
         guard let base = env.values[v.name] else { throw CalculusError(.evaluation, "no value for \(v.name)") }
         var ev = Evaluator(env)
         let f0 = try ev.evaluate(f)
@@ -34,7 +34,7 @@ public enum FiniteDifferences {
         public var worst: Counterexample?
     }
 
-    public static func check(_ f: Expr, wrt v: Variable, derivative: Expr, conditions: [Condition] = [], samples: Int = 10) throws -> Report {
+    public static func check(_ f: Expr, wrt v: Variable, derivative: Expr, conditions: [Condition] = [], samples: Int = 10) throws(CalculusError) -> Report {
         let f = try Differentiator.resolve(f)
         var sampler = Sampler(expressions: [f, derivative, .variable(v)], conditions: conditions)
         var report = Report(points: 0, largestError: 0, worst: nil)

@@ -5,7 +5,7 @@ extension Parser {
         "cosh": "cosh", "tanh": "tanh", "max": "max", "min": "min", "det": "det", "tr": "tr",
     ]
 
-    mutating func parseCommand(_ c: String, at t: Token) throws -> Expr {
+    mutating func parseCommand(_ c: String, at t: Token) throws(CalculusError) -> Expr {
         if let fn = Parser.functionCommands[c] { return try parseLatexFunction(fn, at: t) }
         switch c {
         case "frac", "dfrac", "tfrac": return try parseFraction(at: t)
@@ -67,13 +67,13 @@ extension Parser {
         }
     }
 
-    mutating func expectRight(_ close: String, open: Token) throws {
+    mutating func expectRight(_ close: String, open: Token) throws(CalculusError) {
         if isCommand("right") { _ = advance() }
         try expect(close, closing: open)
     }
 
     /// `\left[ a, b \right]` is a row, like ASCII brackets.
-    mutating func parseLeftBracket(open: Token) throws -> Expr {
+    mutating func parseLeftBracket(open: Token) throws(CalculusError) -> Expr {
         var entries: [Expr] = []
         repeat { entries.append(try parseExpression()) } while accept(",")
         try expectRight("]", open: open)
@@ -83,7 +83,7 @@ extension Parser {
     }
 
     /// Reads the letters of a `{word}` argument.
-    mutating func readWord(after t: Token) throws -> String {
+    mutating func readWord(after t: Token) throws(CalculusError) -> String {
         let open = peek
         guard accept("{") else { throw error("expected '{' after \(describe(t))") }
         var word = ""
@@ -99,7 +99,7 @@ extension Parser {
     }
 
     /// `\mathbf{x}`: a vector (or a declared name); `\mathbf{1}`, `\vec{1}`: the ones vector; `\mathbf{0}`: zeros.
-    mutating func parseBold(at t: Token) throws -> Expr {
+    mutating func parseBold(at t: Token) throws(CalculusError) -> Expr {
         let name: String
         if isSymbol("{") { name = try readWord(after: t) }
         else if case .identifier(let s) = peek.kind { _ = advance(); name = s }
@@ -120,13 +120,13 @@ extension Parser {
         return .variable(v)
     }
 
-    mutating func applyDefinitionLatex(_ name: String, _ def: Scope.Definition, at t: Token) throws -> Expr {
+    mutating func applyDefinitionLatex(_ name: String, _ def: Scope.Definition, at t: Token) throws(CalculusError) -> Expr {
         if isCommand("left") { _ = advance() }
         return try applyDefinition(name, def, at: t)
     }
 
     /// `\sin x`, `\sin(x)`, `\tanh^2(u)`, `\max(0, z)`, `\operatorname{diag}(\mathbf{x})`.
-    mutating func parseLatexFunction(_ name: String, at t: Token) throws -> Expr {
+    mutating func parseLatexFunction(_ name: String, at t: Token) throws(CalculusError) -> Expr {
         var power: Expr? = nil
         if isSymbol("^") { _ = advance(); power = try parseExponent() }
         if isSymbol("_") && (name == "max" || name == "min") {
@@ -152,11 +152,11 @@ extension Parser {
         } else {
             result = try buildCall(fnName, [try parseImplicitArgument()], at: t)
         }
-        return try power.map { try Shapes.power(result, $0, at: t) } ?? result
+        return try power.map { p throws(CalculusError) in try Shapes.power(result, p, at: t) } ?? result
     }
 
     /// Builds a call from its arguments, checking their number and shapes (both syntaxes).
-    func buildCall(_ name: String, _ args: [Expr], at t: Token) throws -> Expr {
+    func buildCall(_ name: String, _ args: [Expr], at t: Token) throws(CalculusError) -> Expr {
         if let fn = ElementwiseFunction(name: name) { try arity(name, args, [1], t); return .apply(fn, args[0]) }
         switch name {
         case "sum" where args.count == 4:
@@ -181,7 +181,7 @@ extension Parser {
     }
 
     /// `\frac{a}{b}`, or a derivative operator: `\frac{d}{dx}`, `\frac{\partial f}{\partial x}`, `\frac{\partial \mathbf{y}}{\partial \mathbf{x}}`.
-    mutating func parseFraction(at t: Token) throws -> Expr {
+    mutating func parseFraction(at t: Token) throws(CalculusError) -> Expr {
         guard isSymbol("{") else { throw error("\\frac needs two arguments in braces, like \\frac{a}{b}") }
         let numeratorStart = position
         if let derivative = try parseDerivativeFraction(at: t) { return derivative }
@@ -193,7 +193,7 @@ extension Parser {
     }
 
     /// Recognizes `d`/`\partial` fractions; returns nil when the fraction is an ordinary one.
-    mutating func parseDerivativeFraction(at t: Token) throws -> Expr? {
+    mutating func parseDerivativeFraction(at t: Token) throws(CalculusError) -> Expr? {
         func isD(_ tok: Token) -> Bool { isIdentifier("d", tok) || isCommand("partial", tok) || isSymbol("∂", tok) || isCommand("mathrm", tok) }
         let open = peek
         guard isD(peek(1)) else { return nil }
@@ -250,14 +250,14 @@ extension Parser {
         return request
     }
 
-    mutating func skipD() throws {
+    mutating func skipD() throws(CalculusError) {
         if isCommand("partial") || isSymbol("∂") || isIdentifier("d") { _ = advance(); return }
         if isCommand("mathrm") { _ = advance(); try expect("{"); _ = advance(); try expect("}"); return }
         throw error("expected d or \\partial")
     }
 
     /// What an operator such as `\frac{d}{dx}` or `\sum` applies to: the rest of the product.
-    mutating func parseOperand() throws -> Expr {
+    mutating func parseOperand() throws(CalculusError) -> Expr {
         var acc = try parseUnary(allowSign: true)
         while true {
             let t = peek
@@ -273,7 +273,7 @@ extension Parser {
     }
 
     /// `\sum_{i=1}^{N} body`.
-    mutating func parseLatexSum(at t: Token) throws -> Expr {
+    mutating func parseLatexSum(at t: Token) throws(CalculusError) -> Expr {
         guard accept("_") else { throw error("\\sum needs limits, like \\sum_{i=1}^{N}", t, kind: .unknownName) }
         let open = peek
         let braced = accept("{")
@@ -293,7 +293,7 @@ extension Parser {
     }
 
     /// `\nabla f(x, y)`: the gradient of a defined function with respect to the listed variables.
-    mutating func parseNabla(at t: Token) throws -> Expr {
+    mutating func parseNabla(at t: Token) throws(CalculusError) -> Expr {
         skipSpacing()
         let nameToken = peek
         var name: String
@@ -335,7 +335,7 @@ extension Parser {
     }
 
     /// `bmatrix`, `pmatrix`, `matrix`, `cases`.
-    mutating func parseEnvironment(at t: Token) throws -> Expr {
+    mutating func parseEnvironment(at t: Token) throws(CalculusError) -> Expr {
         let name = try readWord(after: t)
         switch name {
         case "bmatrix", "pmatrix", "matrix", "Bmatrix", "smallmatrix", "array":
@@ -392,7 +392,7 @@ extension Parser {
         }
     }
 
-    mutating func expectEnd(_ name: String, open: Token) throws {
+    mutating func expectEnd(_ name: String, open: Token) throws(CalculusError) {
         guard isCommand("end") else { throw error("expected \\end{\(name)} to close \\begin{\(name)} at column \(column(of: open.offset))") }
         let t = advance()
         let closing = try readWord(after: t)

@@ -21,7 +21,7 @@ struct Token: Equatable {
 struct Lexer {
     static let maxLength = 200_000
 
-    static func tokenize(_ text: String, latex: Bool) throws -> [Token] {
+    static func tokenize(_ text: String, latex: Bool) throws(CalculusError) -> [Token] {
         let s = Array(text.unicodeScalars)
         guard s.count <= maxLength else {
             throw CalculusError(.limit, "the expression is too long (\(s.count) characters; the limit is \(maxLength))", at: 0)

@@ -5,7 +5,7 @@ public struct Parser {
     /// Deepest nesting accepted (parentheses, brackets, braces, powers, unary signs).
     public static let maxDepth = 256
 
-    public static func parse(_ text: String, scope: Scope = Scope(), syntax: Syntax? = nil, layout: Layout = .numerator) throws -> Expr {
+    public static func parse(_ text: String, scope: Scope = Scope(), syntax: Syntax? = nil, layout: Layout = .numerator) throws(CalculusError) -> Expr {
         var p = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: layout)
         if case .end = p.peek.kind { throw CalculusError(.syntax, "the expression is empty", at: 0) }
         let e = try p.parseExpression()
@@ -14,7 +14,7 @@ public struct Parser {
     }
 
     /// Reads `x > 0; w . x + b > 0` (conditions separated by `;` or `,`).
-    public static func parseConditions(_ text: String, scope: Scope = Scope(), syntax: Syntax? = nil) throws -> [Condition] {
+    public static func parseConditions(_ text: String, scope: Scope = Scope(), syntax: Syntax? = nil) throws(CalculusError) -> [Condition] {
         var p = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: .numerator)
         var out: [Condition] = []
         while true {
@@ -29,7 +29,7 @@ public struct Parser {
 
     /// Reads the variables of a derivative, `x` or `[x, y]`, and builds the request for `function`.
     public static func derivativeRequest(of function: Expr, wrt text: String, kind: DerivativeRequest.Kind = .derivative,
-                                         scope: Scope = Scope(), layout: Layout = .numerator) throws -> DerivativeRequest {
+                                         scope: Scope = Scope(), layout: Layout = .numerator) throws(CalculusError) -> DerivativeRequest {
         var p = try Parser(text, scope: scope, syntax: Syntax.detect(text), layout: layout)
         let t = p.peek
         let variables = try p.parseVariableList()
@@ -80,7 +80,7 @@ public struct Parser {
     let layout: Layout
     let text: String
 
-    init(_ text: String, scope: Scope, syntax: Syntax, layout: Layout) throws {
+    init(_ text: String, scope: Scope, syntax: Syntax, layout: Layout) throws(CalculusError) {
         self.text = text
         self.scope = scope
         self.latex = syntax == .latex
@@ -127,7 +127,7 @@ public struct Parser {
         return col
     }
 
-    mutating func expect(_ s: String, closing open: Token? = nil) throws {
+    mutating func expect(_ s: String, closing open: Token? = nil) throws(CalculusError) {
         if accept(s) { return }
         if let open {
             throw error("expected '\(s)' to close '\(openText(open))' at column \(column(of: open.offset)), found \(describe(peek))")
@@ -143,7 +143,7 @@ public struct Parser {
         }
     }
 
-    mutating func expectEnd() throws {
+    mutating func expectEnd() throws(CalculusError) {
         guard case .end = peek.kind else {
             if isSymbol(")") || isSymbol("]") || isSymbol("}") { throw error("unmatched \(describe(peek))") }
             if isSymbol("=") { throw error("expected one expression, found '=' (write the answer only, not an equation)") }
@@ -151,7 +151,7 @@ public struct Parser {
         }
     }
 
-    mutating func nest<T>(_ body: (inout Parser) throws -> T) throws -> T {
+    mutating func nest<T>(_ body: (inout Parser) throws(CalculusError) -> T) throws(CalculusError) -> T {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxDepth {
@@ -162,11 +162,11 @@ public struct Parser {
 
     // MARK: Grammar
 
-    mutating func parseExpression() throws -> Expr {
-        try nest { p in try p.parseAdditive() }
+    mutating func parseExpression() throws(CalculusError) -> Expr {
+        try nest { (p: inout Parser) throws(CalculusError) in try p.parseAdditive() }
     }
 
-    mutating func parseCondition() throws -> Condition {
+    mutating func parseCondition() throws(CalculusError) -> Condition {
         let lhs = try parseExpression()
         let t = peek
         let relation: Condition.Relation
@@ -187,7 +187,7 @@ public struct Parser {
         return Condition(lhs, relation, rhs)
     }
 
-    mutating func parseAdditive() throws -> Expr {
+    mutating func parseAdditive() throws(CalculusError) -> Expr {
         var terms = [try parseTerm()]
         var shape = terms[0].shape
         while true {
@@ -226,13 +226,13 @@ public struct Parser {
     ]
     static let closingCommands: Set<String> = ["right", "end"]
 
-    mutating func parseTerm() throws -> Expr {
+    mutating func parseTerm() throws(CalculusError) -> Expr {
         var acc = try parseUnary()
         // Scalar factors of a scalar product wait here and join it in one step, so long products stay linear.
         var pending: [Expr] = []
         var accIsScalar = acc.shape.isScalar
         func flush() { if !pending.isEmpty { acc = .product([acc] + pending); pending = [] } }
-        func multiply(_ rhs: Expr, at t: Token) throws {
+        func multiply(_ rhs: Expr, at t: Token) throws(CalculusError) {
             if accIsScalar && rhs.shape.isScalar { pending.append(rhs); return }
             flush()
             acc = try Shapes.multiply(acc, rhs, at: t)
@@ -286,8 +286,8 @@ public struct Parser {
         }
     }
 
-    mutating func parseUnary(allowSign: Bool = true) throws -> Expr {
-        try nest { p in
+    mutating func parseUnary(allowSign: Bool = true) throws(CalculusError) -> Expr {
+        try nest { (p: inout Parser) throws(CalculusError) in
             p.skipSpacing()
             if allowSign && p.isSymbol("-") {
                 _ = p.advance()
@@ -299,7 +299,7 @@ public struct Parser {
     }
 
     /// A factor with its exponents and postfix operators: `x^2`, `x^T`, `A^{-1}`, `x'`, `x_1`.
-    mutating func parsePower() throws -> Expr {
+    mutating func parsePower() throws(CalculusError) -> Expr {
         var base = try parsePostfix(try parsePrimary())
         while isSymbol("^") || isSymbol(".^") || isSymbol("ᵀ") {
             let t = advance()
@@ -336,15 +336,15 @@ public struct Parser {
         return false
     }
 
-    mutating func skipTransposeMark() throws {
+    mutating func skipTransposeMark() throws(CalculusError) {
         let braced = latex && accept("{")
         if isCommand("mathsf") { _ = advance(); try expect("{"); _ = advance(); try expect("}") } else { _ = advance() }
         if braced { try expect("}") }
     }
 
     /// The exponent after `^`: one signed factor, or a braced group in LaTeX.
-    mutating func parseExponent() throws -> Expr {
-        try nest { p in
+    mutating func parseExponent() throws(CalculusError) -> Expr {
+        try nest { (p: inout Parser) throws(CalculusError) in
             if p.latex && p.isSymbol("{") { return try p.parseGroup() }
             if p.isSymbol("-") { _ = p.advance(); return .negate(try p.parseExponent()) }
             if p.isSymbol("+") { _ = p.advance() }
@@ -366,7 +366,7 @@ public struct Parser {
     }
 
     /// `{ … }` in LaTeX: a group.
-    mutating func parseGroup() throws -> Expr {
+    mutating func parseGroup() throws(CalculusError) -> Expr {
         let open = advance()
         if isSymbol("}") { throw error("empty braces: expected an expression inside '{}'") }
         let e = try parseExpression()
@@ -374,7 +374,7 @@ public struct Parser {
         return e
     }
 
-    mutating func parsePostfix(_ e: Expr) throws -> Expr {
+    mutating func parsePostfix(_ e: Expr) throws(CalculusError) -> Expr {
         var e = e
         while true {
             if isSymbol("'") { _ = advance(); e = .transposed(e); continue }
@@ -388,7 +388,7 @@ public struct Parser {
     }
 
     /// `x_1`, `x_{i}`, `x_i`: an element of a declared vector, a member of a family, or part of a scalar name.
-    mutating func parseSubscript(_ base: Expr, at t: Token) throws -> Expr {
+    mutating func parseSubscript(_ base: Expr, at t: Token) throws(CalculusError) -> Expr {
         let subStart = peek
         var subText = ""
         var subExpr: Expr? = nil

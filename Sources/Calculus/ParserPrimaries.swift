@@ -1,10 +1,10 @@
 /// Primaries of both syntaxes: numbers, names, calls, brackets, and the special forms of ASCII.
 extension Parser {
-    mutating func parsePrimary() throws -> Expr {
-        try nest { p in try p.parsePrimaryUnnested() }
+    mutating func parsePrimary() throws(CalculusError) -> Expr {
+        try nest { (p: inout Parser) throws(CalculusError) in try p.parsePrimaryUnnested() }
     }
 
-    mutating func parsePrimaryUnnested() throws -> Expr {
+    mutating func parsePrimaryUnnested() throws(CalculusError) -> Expr {
         skipSpacing()
         let t = peek
         switch t.kind {
@@ -63,7 +63,7 @@ extension Parser {
     }
 
     /// An ASCII name: a variable, a constant, a function call, or a special form.
-    mutating func parseName(_ name: String, at t: Token) throws -> Expr {
+    mutating func parseName(_ name: String, at t: Token) throws(CalculusError) -> Expr {
         if let v = scope.lookup(name) {
             if isSymbol("("), let def = scope.definitions[name] { return try applyDefinition(name, def, at: t) }
             return .variable(v)
@@ -92,7 +92,7 @@ extension Parser {
     }
 
     /// `if(condition, then, else)`.
-    mutating func parseIf(at t: Token) throws -> Expr {
+    mutating func parseIf(at t: Token) throws(CalculusError) -> Expr {
         let open = peek
         try expect("(")
         let condition = try parseCondition()
@@ -105,7 +105,7 @@ extension Parser {
         return .piecewise(condition, Shapes.fill(a, shape), Shapes.fill(b, shape))
     }
 
-    mutating func applyDefinition(_ name: String, _ def: Scope.Definition, at t: Token) throws -> Expr {
+    mutating func applyDefinition(_ name: String, _ def: Scope.Definition, at t: Token) throws(CalculusError) -> Expr {
         let open = advance()
         var args: [Expr] = []
         if !isSymbol(")") {
@@ -121,7 +121,7 @@ extension Parser {
         return def.body.substituting(map)
     }
 
-    mutating func parseDimension() throws -> Dimension {
+    mutating func parseDimension() throws(CalculusError) -> Dimension {
         let t = advance()
         switch t.kind {
         case .number(let s): if let k = Int(s), k >= 1 { return .fixed(k) }
@@ -132,7 +132,7 @@ extension Parser {
     }
 
     /// Arguments of a call in parentheses.
-    mutating func parseArguments(_ name: String, at t: Token) throws -> [Expr] {
+    mutating func parseArguments(_ name: String, at t: Token) throws(CalculusError) -> [Expr] {
         let open = peek
         try expect("(")
         var args: [Expr] = []
@@ -143,7 +143,7 @@ extension Parser {
         return args
     }
 
-    func arity(_ name: String, _ args: [Expr], _ counts: [Int], _ t: Token) throws {
+    func arity(_ name: String, _ args: [Expr], _ counts: [Int], _ t: Token) throws(CalculusError) {
         guard counts.contains(args.count) else {
             let want = counts.map(String.init).joined(separator: " or ")
             throw error("\(name) takes \(want) argument\(counts == [1] ? "" : "s"), not \(args.count)", t)
@@ -151,7 +151,7 @@ extension Parser {
     }
 
     /// A function application: `sin(x)`, `sin x`, `max(0, z)`, `derivative(f, x)`, …
-    mutating func parseFunction(_ name: String, at t: Token) throws -> Expr {
+    mutating func parseFunction(_ name: String, at t: Token) throws(CalculusError) -> Expr {
         if let fn = ElementwiseFunction(name: name) {
             var power: Expr? = nil
             if isSymbol("^") && !latex {
@@ -169,7 +169,7 @@ extension Parser {
                 throw error("\(name) needs an argument", peek)
             }
             let applied = Expr.apply(fn, arg)
-            return try power.map { try Shapes.power(applied, $0, at: t) } ?? applied
+            return try power.map { p throws(CalculusError) in try Shapes.power(applied, p, at: t) } ?? applied
         }
         if name == "ones" || name == "zeros" {
             let open = peek
@@ -188,7 +188,7 @@ extension Parser {
 
     /// `derivative(f, x)`, `gradient(f, [w, b])`, `jacobian([f1, f2], [x, y])`: the variables are a name or a list of
     /// names, whatever their shapes (a list is not a matrix).
-    mutating func parseDerivativeCall(_ name: String, at t: Token) throws -> Expr {
+    mutating func parseDerivativeCall(_ name: String, at t: Token) throws(CalculusError) -> Expr {
         let open = peek
         try expect("(")
         let function = try parseExpression()
@@ -209,7 +209,7 @@ extension Parser {
     }
 
     /// `x` or `[x, y]` (also `[w, b]` with a vector and a scalar): returned as a variable or a one-row list.
-    mutating func parseVariableList() throws -> Expr {
+    mutating func parseVariableList() throws(CalculusError) -> Expr {
         guard isSymbol("[") else { return try parseExpression() }
         let open = advance()
         var names: [Expr] = []
@@ -224,7 +224,7 @@ extension Parser {
     }
 
     /// The argument of a function written without parentheses: `sin x`, `sin 2x`, `\ln x^2`.
-    mutating func parseImplicitArgument() throws -> Expr {
+    mutating func parseImplicitArgument() throws(CalculusError) -> Expr {
         var acc = try parsePower()
         while startsFactor(peek) {
             if case .identifier(let s) = peek.kind, Vocabulary.functions.contains(s), scope.lookup(s) == nil { break }
@@ -242,7 +242,7 @@ extension Parser {
     }
 
     /// Builds `derivative(f, x)`-style requests; a list `[f1, f2]` of functions becomes a column.
-    func derivativeRequest(_ kind: DerivativeRequest.Kind, function: Expr, variables: Expr, at t: Token) throws -> Expr {
+    func derivativeRequest(_ kind: DerivativeRequest.Kind, function: Expr, variables: Expr, at t: Token) throws(CalculusError) -> Expr {
         var vars: [Variable] = []
         var list = false
         var f = function
@@ -266,13 +266,13 @@ extension Parser {
         }
         do {
             return .derivative(try DerivativeRequest(kind: kind, function: f, variables: vars, variableList: list, layout: layout))
-        } catch let e as CalculusError {
-            throw error(e.message, t, kind: e.kind)
+        } catch {
+            throw self.error(error.message, t, kind: error.kind)
         }
     }
 
     /// `[a, b]` a row, `[a; b]` a column, `[[a, b], [c, d]]` a matrix by rows.
-    mutating func parseBracketLiteral(open: Token, close: String) throws -> Expr {
+    mutating func parseBracketLiteral(open: Token, close: String) throws(CalculusError) -> Expr {
         if isSymbol(close) { throw error("empty brackets: a vector needs at least one entry") }
         var rows: [[Expr]] = [[]]
         var sawSemicolon = false
@@ -296,7 +296,7 @@ extension Parser {
         return .block(rows)
     }
 
-    func checkBlock(_ rows: [[Expr]], at t: Token) throws {
+    func checkBlock(_ rows: [[Expr]], at t: Token) throws(CalculusError) {
         let widths = rows.map { $0.count }
         if Set(widths).count > 1 {
             throw error("the rows of this matrix have different lengths (\(widths.map(String.init).joined(separator: ", ")))", t, kind: .shape)

@@ -14,7 +14,7 @@ public struct Scope: Sendable {
     public init() {}
 
     /// Reads `x, y: scalar; w, x: vector(n); X: matrix(N, n); x: vectors(N, n)`; later entries win.
-    public init(declarations: String) throws {
+    public init(declarations: String) throws(CalculusError) {
         try declare(declarations)
     }
 
@@ -23,7 +23,7 @@ public struct Scope: Sendable {
     public func lookup(_ name: String) -> Variable? { variables[name] }
 
     /// Adds the declarations of a `let:` line. Errors carry the offset of the faulty part.
-    public mutating func declare(_ text: String) throws {
+    public mutating func declare(_ text: String) throws(CalculusError) {
         var offset = 0
         for clause in text.split(separator: ";", omittingEmptySubsequences: false) {
             defer { offset += clause.unicodeScalars.count + 1 }
@@ -52,11 +52,11 @@ public struct Scope: Sendable {
         return s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
     }
 
-    static func parseShape(_ raw: Substring, at offset: Int) throws -> (Shape, Variable.Kind) {
+    static func parseShape(_ raw: Substring, at offset: Int) throws(CalculusError) -> (Shape, Variable.Kind) {
         let text = raw.trimmingSpaces
         let at = offset + leadingSpace(raw)
-        func dims(_ inner: Substring) throws -> [Dimension] {
-            try inner.split(separator: ",").map { part in
+        func dims(_ inner: Substring) throws(CalculusError) -> [Dimension] {
+            try inner.split(separator: ",").map { part throws(CalculusError) in
                 let p = part.trimmingSpaces
                 if let k = Int(p), k >= 1 { return .fixed(k) }
                 guard isName(p) else { throw CalculusError(.syntax, "'\(p)' is not a size (a whole number or a name such as n)", at: at, length: text.count) }

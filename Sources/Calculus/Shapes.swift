@@ -45,12 +45,12 @@ enum Shapes {
 
     /// The common shape of two operands of an element-wise operation (scalars expand).
     @discardableResult
-    static func broadcast(_ a: Expr, _ b: Expr, at t: Token, _ verb: String) throws -> Shape {
+    static func broadcast(_ a: Expr, _ b: Expr, at t: Token, _ verb: String) throws(CalculusError) -> Shape {
         try broadcast(a.shape, b.shape, at: t, verb)
     }
 
     @discardableResult
-    static func broadcast(_ sa: Shape, _ sb: Shape, at t: Token, _ verb: String) throws -> Shape {
+    static func broadcast(_ sa: Shape, _ sb: Shape, at t: Token, _ verb: String) throws(CalculusError) -> Shape {
         if sa.isScalar { return sb }
         if sb.isScalar { return sa }
         guard sa.matches(sb) else {
@@ -62,7 +62,7 @@ enum Shapes {
     }
 
     /// `a * b` or juxtaposition: scaling when either side is a scalar, else the matrix product.
-    static func multiply(_ a: Expr, _ b: Expr, at t: Token) throws -> Expr {
+    static func multiply(_ a: Expr, _ b: Expr, at t: Token) throws(CalculusError) -> Expr {
         if a.shape.isScalar || b.shape.isScalar { return .product([a, b]) }
         var a = a, b = b
         if hasFree(a.shape) { a = fill(a, Shape(a.shape.rows == .free ? b.shape.cols : a.shape.rows, b.shape.rows)) }
@@ -77,7 +77,7 @@ enum Shapes {
     }
 
     /// The dot product of two vectors of one length (either orientation).
-    static func dot(_ a: Expr, _ b: Expr, at t: Token) throws -> Expr {
+    static func dot(_ a: Expr, _ b: Expr, at t: Token) throws(CalculusError) -> Expr {
         let sa = a.shape, sb = b.shape
         if sa.isScalar && sb.isScalar { return .product([a, b]) }
         guard sa.isVector || hasFree(sa), sb.isVector || hasFree(sb) else {
@@ -93,12 +93,12 @@ enum Shapes {
     }
 
     /// `\cdot` and `·`: a dot product between two vectors, otherwise a product.
-    static func dotOrMultiply(_ a: Expr, _ b: Expr, at t: Token) throws -> Expr {
+    static func dotOrMultiply(_ a: Expr, _ b: Expr, at t: Token) throws(CalculusError) -> Expr {
         if a.shape.isVector && b.shape.isVector && a.shape == b.shape { return try dot(a, b, at: t) }
         return try multiply(a, b, at: t)
     }
 
-    static func divide(_ a: Expr, _ b: Expr, at t: Token) throws -> Expr {
+    static func divide(_ a: Expr, _ b: Expr, at t: Token) throws(CalculusError) -> Expr {
         if b.shape.isScalar { return .quotient(a, b) }
         guard a.shape.isScalar || a.shape.matches(b.shape) else {
             throw fail("cannot divide a \(a.shape) by a \(b.shape)", t)
@@ -107,18 +107,18 @@ enum Shapes {
     }
 
     /// ⊗ and `.*`: element-wise product of same-shaped values (a scalar expands).
-    static func elementwise(_ a: Expr, _ b: Expr, at t: Token) throws -> Expr {
+    static func elementwise(_ a: Expr, _ b: Expr, at t: Token) throws(CalculusError) -> Expr {
         let shape = try broadcast(a, b, at: t, "multiply element-wise")
         return .elementwiseProduct([fill(a, shape), fill(b, shape)])
     }
 
-    static func elementwisePower(_ base: Expr, _ exponent: Expr, at t: Token) throws -> Expr {
+    static func elementwisePower(_ base: Expr, _ exponent: Expr, at t: Token) throws(CalculusError) -> Expr {
         guard exponent.shape.isScalar else { throw fail("an exponent must be a scalar, not a \(exponent.shape)", t) }
         return .power(base, exponent)
     }
 
     /// `^`: a power of a scalar, element-wise on a vector, a matrix power or inverse on a square matrix.
-    static func power(_ base: Expr, _ exponent: Expr, at t: Token) throws -> Expr {
+    static func power(_ base: Expr, _ exponent: Expr, at t: Token) throws(CalculusError) -> Expr {
         guard exponent.shape.isScalar else { throw fail("an exponent must be a scalar, not a \(exponent.shape)", t) }
         let s = base.shape
         if !s.isMatrix { return .power(base, exponent) }
@@ -131,7 +131,7 @@ enum Shapes {
         throw fail("a matrix power needs a whole exponent between -16 and 16", t)
     }
 
-    static func square(_ a: Expr, at t: Token, _ what: String) throws -> Expr {
+    static func square(_ a: Expr, at t: Token, _ what: String) throws(CalculusError) -> Expr {
         let s = a.shape
         guard s.rows.matches(s.cols) else { throw fail("the \(what) needs a square matrix, not a \(s)", t) }
         return a

@@ -26,9 +26,9 @@ struct EquationChecker {
                     let (key, value) = comment
                     switch key {
                     case "let":
-                        do { try scope.declare(value) } catch let e as CalculusError {
+                        do { try scope.declare(value) } catch let e {
                             checks.append(Check(file: file, line: node.range.start.line, kind: .equation, status: .failed, message: "let: \(e.message)"))
-                        } catch {}
+                        }
                     case "where": pendingWhere = value; pendingWhereLine = node.range.start.line
                     case "unchecked": pendingUnchecked = value
                     default: break
@@ -99,9 +99,9 @@ struct EquationChecker {
         while let last = tex.unicodeScalars.last, last == "." || last == "," || last == " " || last == "\n" { tex.unicodeScalars.removeLast() }
         var conditions: [Condition] = []
         if let whereText {
-            do { conditions = try Parser.parseConditions(whereText, scope: scope) } catch let e as CalculusError {
+            do { conditions = try Parser.parseConditions(whereText, scope: scope) } catch let e {
                 checks.append(Check(file: file, line: whereLine, kind: .equation, status: .failed, message: "where: \(e.message)"))
-            } catch {}
+            }
         }
         var sides = Parser.splitEquation(tex).map { (text: $0.text, offset: $0.offset) }
         guard sides.count >= 2 else {

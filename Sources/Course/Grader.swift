@@ -22,17 +22,13 @@ public struct Grader: Sendable {
         let answer: Expr
         do {
             answer = try Parser.parse(readText, scope: question.scope, layout: question.layout)
-        } catch let e as CalculusError {
+        } catch let e {
             var located = e
             if sides.count > 1, let last = sides.last, let o = e.offset { located.offset = o - lineShift + last.offset }
             let d = Diagnostic(located, in: text, lineOffset: line - 1)
             result.verdict = .invalid
             result.message = "cannot read the answer (\(file):\(d.line):\(d.column)): \(e.message)"
             result.feedback = [Feedback("syntax", d.excerpt(indent: ""))]
-            return result
-        } catch {
-            result.verdict = .invalid
-            result.message = "cannot read the answer: \(error)"
             return result
         }
         result.feedback.append(Feedback("readAs", "read as: " + Printer.explicit(answer) + (sides.count > 1 ? " (the right-hand side of your equation)" : "")))

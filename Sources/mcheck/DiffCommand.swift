@@ -40,21 +40,21 @@ struct DiffCommand: ParsableCommand {
 
     func differentiate() throws {
         let scope: Scope
-        do { scope = try Scope(declarations: declarations) } catch let e as CalculusError {
+        do { scope = try Scope(declarations: declarations) } catch let e {
             throw CLIError.input(what: "--let", text: declarations, error: e)
         }
         let f: Expr
-        do { f = try Parser.parse(expression, scope: scope) } catch let e as CalculusError {
+        do { f = try Parser.parse(expression, scope: scope) } catch let e {
             throw CLIError.input(what: "expression", text: expression, error: e)
         }
         let r: DerivativeRequest
         do {
             r = try Parser.derivativeRequest(of: f, wrt: wrt, scope: scope, layout: Layout(rawValue: layout)!)
-        } catch let e as CalculusError {
+        } catch let e {
             throw CLIError.input(what: "--wrt", text: wrt, error: e)
         }
         let result: Expr
-        do { result = Simplifier.simplify(try Differentiator.evaluate(r)) } catch let e as CalculusError {
+        do { result = Simplifier.simplify(try Differentiator.evaluate(r)) } catch let e {
             throw CLIError.message("cannot differentiate: \(e.message)")
         }
         print("d/d\(wrt) \(Printer.ascii(f))")
@@ -63,7 +63,7 @@ struct DiffCommand: ParsableCommand {
         print("  shape: \(result.shape)")
         if check {
             let conditions: [Condition]
-            do { conditions = try Parser.parseConditions(self.where, scope: scope) } catch let e as CalculusError {
+            do { conditions = try Parser.parseConditions(self.where, scope: scope) } catch let e {
                 throw CLIError.input(what: "--where", text: self.where, error: e)
             }
             guard r.variables.count == 1, !r.variableList else {

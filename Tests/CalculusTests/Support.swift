@@ -22,7 +22,7 @@ func readAs(_ text: String, _ scope: Scope = Scope()) throws -> String {
 
 /// The error a text raises, or nil when it parses.
 func parseError(_ text: String, _ scope: Scope = Scope()) -> CalculusError? {
-    do { _ = try Parser.parse(text, scope: scope); return nil } catch let e as CalculusError { return e } catch { return nil }
+    do { _ = try Parser.parse(text, scope: scope); return nil } catch { return error }
 }
 
 func variable(_ name: String, _ scope: Scope) -> Variable { scope.lookup(name) ?? .scalar(name) }
