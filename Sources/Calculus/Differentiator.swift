@@ -66,6 +66,7 @@ extension Expr {
         case .hadamard(let xs): return .elementwiseProduct(try xs.map(f))
         case .power(let b, let e): return .raise(try f(b), try f(e))
         case .apply(let fn, let x): return .apply(fn, try f(x))
+        case .applyVector(let fn, let x): return .applyVector(fn, try f(x))
         case .max(let a, let b): return .max(try f(a), try f(b))
         case .min(let a, let b): return .min(try f(a), try f(b))
         case .piecewise(let c, let a, let b):
@@ -107,6 +108,10 @@ struct Tangent {
             let inner = Expr.sum([.times(try d(e), .apply(.ln, b)), .times(e, .times(try d(b), .raise(b, .integer(-1))))])
             return .times(f, inner)
         case .apply(let fn, let a): return chain(fn.derivative(at: a), a, try d(a))
+        case .applyVector(let fn, let a):
+            // J(u) du, laid out like f.
+            let du = Expr.matrixProduct([fn.jacobian(at: a), asColumn(try d(a))])
+            return f.shape.isRow ? .transposed(du) : du
         case .max(let a, let b): return try d(.piecewise(Condition(b, .greater, a), b, a))
         case .min(let a, let b): return try d(.piecewise(Condition(b, .less, a), b, a))
         case .piecewise(let c, let a, let b): return .piecewise(c, try d(a), try d(b))
@@ -192,6 +197,7 @@ struct JacobianMode {
             let je = try jac(e), jb = try jac(b)
             return .product([f, .sum([.product([.apply(.ln, b), je]), .product([e, .raise(b, .integer(-1)), jb])])])
         case .apply(let fn, let a): return try chain(fn.derivative(at: a), a)
+        case .applyVector(let fn, let a): return .matrixProduct([fn.jacobian(at: a), try jac(a)])
         case .max(let a, let b): return try jac(.piecewise(Condition(b, .greater, a), b, a))
         case .min(let a, let b): return try jac(.piecewise(Condition(b, .less, a), b, a))
         case .piecewise(let c, let a, let b):
@@ -283,6 +289,11 @@ struct Adjoint {
             guard !e.depends(on: v) else { throw CalculusError(.differentiation, "a variable exponent is not supported with respect to a matrix") }
             return try back(b, .times(bar, .times(e, .raise(b, .sum([e, .integer(-1)])))))
         case .apply(let fn, let a): return try back(a, reduce(.times(bar, fn.derivative(at: a)), to: a.shape))
+        case .applyVector(let fn, let a):
+            // ūᵀ = f̄ᵀ J(u), shaped like u.
+            let j = fn.jacobian(at: a)
+            let column = f.shape.isScalar ? Expr.product([bar, .transposed(j)]) : .matrixProduct([.transposed(j), asColumn(bar)])
+            return try back(a, a.shape.isRow ? .transposed(column) : column)
         case .max(let a, let b): return try back(.piecewise(Condition(b, .greater, a), b, a), bar)
         case .min(let a, let b): return try back(.piecewise(Condition(b, .less, a), b, a), bar)
         case .piecewise(let c, let a, let b):

@@ -1,76 +1,105 @@
-/// The functions applied element-wise: each owns its value and its derivative.
+/// The functions applied entry by entry. Each owns, in its one entry of `spec`, everything the engine needs:
+/// the names it is typed with, its LaTeX commands, its value, its derivative, its domain and how it prints.
+/// The chain rule multiplies the derivative by du in one place per mode (the differentiator).
 public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
-    case sin, cos, tan, exp, ln, sqrt, abs, sinh, cosh, tanh, sigmoid
+    case sin, cos, tan, sec, csc, cot, exp, ln, sqrt, abs, sinh, cosh, tanh, sigmoid
     /// The unit step (1 where the argument is positive, else 0) and the sign: the ReLU's and abs's derivatives.
     case step, sign
 
+    /// What the engine knows of one element-wise function.
+    public struct Spec: Sendable {
+        /// How students type it (the first is the canonical ASCII name, `rawValue`); aliases follow.
+        public var names: [String]
+        /// LaTeX commands that name it (`\sin`); any name may also stand in `\operatorname{…}`.
+        public var latexCommands: [String]
+        /// Names that mean this function only when called with parentheses (`σ(z)`, `\sigma(z)`).
+        public var calledNames: [String] = []
+        /// The value at one number; NaN outside the domain.
+        public var value: @Sendable (Double) -> Double
+        /// f'(u), written in terms of u.
+        public var derivative: @Sendable (Expr) -> Expr
+        /// Where the function is defined, as a relation of its argument to 0 (used to draw sample points).
+        public var domain: Condition.Relation? = nil
+        /// Whether its formula changes where the argument crosses 0 (sample points fall on both sides).
+        public var kinkAtZero = false
+        /// The LaTeX of an application, given the LaTeX of the argument; nil: `\name\left(…\right)`.
+        public var latex: (@Sendable (String) -> String)? = nil
+    }
+
+    /// The table: one entry per function.
+    public var spec: Spec {
+        switch self {
+        case .sin: return Spec(names: ["sin"], latexCommands: ["sin"], value: cMath_sin, derivative: { .apply(.cos, $0) })
+        case .cos: return Spec(names: ["cos"], latexCommands: ["cos"], value: cMath_cos, derivative: { .negate(.apply(.sin, $0)) })
+        case .tan: return Spec(names: ["tan"], latexCommands: ["tan"], value: cMath_tan, derivative: { .raise(.apply(.cos, $0), .integer(-2)) })
+        case .sec:
+            return Spec(names: ["sec"], latexCommands: ["sec"], value: { 1 / cMath_cos($0) },
+                        derivative: { .elementwiseProduct([.apply(.sec, $0), .apply(.tan, $0)]) })
+        case .csc:
+            return Spec(names: ["csc", "cosec"], latexCommands: ["csc"], value: { 1 / cMath_sin($0) },
+                        derivative: { .negate(.elementwiseProduct([.apply(.csc, $0), .apply(.cot, $0)])) })
+        case .cot:
+            return Spec(names: ["cot"], latexCommands: ["cot"], value: { cMath_cos($0) / cMath_sin($0) },
+                        derivative: { .negate(.raise(.apply(.sin, $0), .integer(-2))) })
+        case .exp: return Spec(names: ["exp"], latexCommands: ["exp"], value: cMath_exp, derivative: { .apply(.exp, $0) })
+        case .ln:
+            // `log` is the natural logarithm, as in most calculus and machine-learning texts.
+            return Spec(names: ["ln", "log"], latexCommands: ["ln", "log"], value: { $0 > 0 ? cMath_log($0) : ($0 == 0 ? -.infinity : .nan) },
+                        derivative: { .raise($0, .integer(-1)) }, domain: .greater)
+        case .sqrt:
+            return Spec(names: ["sqrt"], latexCommands: [], value: { $0 >= 0 ? $0.squareRoot() : .nan },
+                        derivative: { .elementwiseProduct([.number(.fraction(1, 2)), .raise(.apply(.sqrt, $0), .integer(-1))]) },
+                        domain: .greaterEqual, latex: { "\\sqrt{" + $0 + "}" })
+        case .abs:
+            return Spec(names: ["abs"], latexCommands: [], value: { Swift.abs($0) },
+                        derivative: { .piecewise(Condition($0, .greater, .integer(0)), .integer(1), .integer(-1)) },
+                        kinkAtZero: true, latex: { "\\left|" + $0 + "\\right|" })
+        case .sinh: return Spec(names: ["sinh"], latexCommands: ["sinh"], value: cMath_sinh, derivative: { .apply(.cosh, $0) })
+        case .cosh: return Spec(names: ["cosh"], latexCommands: ["cosh"], value: cMath_cosh, derivative: { .apply(.sinh, $0) })
+        case .tanh:
+            return Spec(names: ["tanh"], latexCommands: ["tanh"], value: cMath_tanh,
+                        derivative: { .sum([.integer(1), .negate(.raise(.apply(.tanh, $0), .integer(2)))]) })
+        case .sigmoid:
+            return Spec(names: ["sigmoid"], latexCommands: [], calledNames: ["sigma"], value: { 1 / (1 + cMath_exp(-$0)) },
+                        derivative: { u in
+                            let s = Expr.apply(.sigmoid, u)
+                            return .elementwiseProduct([s, .sum([.integer(1), .negate(s)])])
+                        }, latex: { "\\sigma\\left(" + $0 + "\\right)" })
+        case .step:
+            // Zero away from the jump at 0 (the sampler keeps points off it).
+            return Spec(names: ["step", "heaviside"], latexCommands: [], value: { $0 > 0 ? 1 : 0 },
+                        derivative: { .zero($0.shape) }, kinkAtZero: true)
+        case .sign:
+            return Spec(names: ["sign", "sgn"], latexCommands: [], value: { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) },
+                        derivative: { .zero($0.shape) }, kinkAtZero: true)
+        }
+    }
+
+    /// The spec of every function, computed once.
+    static let specs: [ElementwiseFunction: Spec] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.spec) })
+
+    var cached: Spec { ElementwiseFunction.specs[self]! }
+
     /// Reads a function name as students and authors write it (`log` is the natural logarithm).
     public init?(name: String) {
-        switch name {
-        case "log": self = .ln
-        case "heaviside": self = .step
-        case "sgn": self = .sign
-        default: self.init(rawValue: name)
-        }
+        guard let fn = FunctionTable.entry(named: name), case .elementwise(let f) = fn.form else { return nil }
+        self = f
     }
 
-    public func evaluate(_ x: Double) -> Double {
-        switch self {
-        case .sin: return cMath_sin(x)
-        case .cos: return cMath_cos(x)
-        case .tan: return cMath_tan(x)
-        case .exp: return cMath_exp(x)
-        case .ln: return x > 0 ? cMath_log(x) : (x == 0 ? -.infinity : .nan)
-        case .sqrt: return x >= 0 ? x.squareRoot() : .nan
-        case .abs: return Swift.abs(x)
-        case .sinh: return cMath_sinh(x)
-        case .cosh: return cMath_cosh(x)
-        case .tanh: return cMath_tanh(x)
-        case .sigmoid: return 1 / (1 + cMath_exp(-x))
-        case .step: return x > 0 ? 1 : 0
-        case .sign: return x > 0 ? 1 : (x < 0 ? -1 : 0)
-        }
-    }
+    public func evaluate(_ x: Double) -> Double { cached.value(x) }
 
     /// f'(u), written in terms of u; the chain rule multiplies by du in one place (the differentiator).
-    public func derivative(at u: Expr) -> Expr {
-        switch self {
-        case .sin: return .apply(.cos, u)
-        case .cos: return Expr.negate(.apply(.sin, u))
-        case .tan: return Expr.raise(.apply(.cos, u), .integer(-2))
-        case .exp: return .apply(.exp, u)
-        case .ln: return Expr.raise(u, .integer(-1))
-        case .sqrt: return Expr.elementwiseProduct([.number(.fraction(1, 2)), Expr.raise(.apply(.sqrt, u), .integer(-1))])
-        case .abs: return .piecewise(Condition(u, .greater, .integer(0)), .integer(1), .integer(-1))
-        case .sinh: return .apply(.cosh, u)
-        case .cosh: return .apply(.sinh, u)
-        case .tanh: return Expr.sum([.integer(1), Expr.negate(Expr.raise(.apply(.tanh, u), .integer(2)))])
-        case .sigmoid:
-            let s = Expr.apply(.sigmoid, u)
-            return Expr.elementwiseProduct([s, Expr.sum([.integer(1), Expr.negate(s)])])
-        case .step, .sign:
-            // Zero away from the jump at 0 (the sampler keeps points off it).
-            return u.shape.isScalar ? .zero : .zeros(u.shape)
-        }
-    }
+    public func derivative(at u: Expr) -> Expr { cached.derivative(u) }
 
     /// Where the function is defined, as a condition on its argument (used to draw sample points).
-    public var domain: Condition.Relation? {
-        switch self {
-        case .ln: return .greater
-        case .sqrt: return .greaterEqual
-        default: return nil
-        }
-    }
+    public var domain: Condition.Relation? { cached.domain }
 
-    public var latex: String {
-        switch self {
-        case .sin, .cos, .tan, .exp, .ln, .sinh, .cosh, .tanh: return "\\" + rawValue
-        case .sqrt: return "\\sqrt"
-        case .abs: return "\\operatorname{abs}"
-        case .sigmoid: return "\\sigma"
-        case .step: return "\\operatorname{step}"
-        case .sign: return "\\operatorname{sign}"
-        }
+    /// Whether sample points should fall on both sides of 0 in its argument.
+    public var kinkAtZero: Bool { cached.kinkAtZero }
+
+    /// The LaTeX of `f(argument)`, given the argument's LaTeX.
+    public func latex(of argument: String) -> String {
+        if let custom = cached.latex { return custom(argument) }
+        return FunctionTable.latexName(rawValue) + "\\left(" + argument + "\\right)"
     }
 }

@@ -63,7 +63,13 @@ public struct Evaluator {
             if k == 2 { return map(base) { $0 * $0 } }
             if k == -1 { return map(base) { 1 / $0 } }
             return map(base) { Foundation_pow($0, k) }
-        case .apply(let fn, let x): return map(try evaluate(x), fn.evaluate)
+        case .apply(let fn, let x):
+            let value = fn.cached.value
+            return map(try evaluate(x), value)
+        case .applyVector(let fn, let x):
+            let v = try evaluate(x)
+            let out = fn.evaluate(v.entries)
+            return out.count == 1 ? .scalar(out[0]) : Value.make(v.rows, v.cols, out)
         case .max(let a, let b): return try zip(try evaluate(a), try evaluate(b)) { Swift.max($0, $1) }
         case .min(let a, let b): return try zip(try evaluate(a), try evaluate(b)) { Swift.min($0, $1) }
         case .piecewise(let c, let a, let b):

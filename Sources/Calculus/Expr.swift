@@ -20,6 +20,8 @@ public indirect enum Expr: Hashable, Sendable {
     /// Element-wise power with a scalar exponent.
     case power(Expr, Expr)
     case apply(ElementwiseFunction, Expr)
+    /// A function of a whole vector (softmax, the norm).
+    case applyVector(VectorFunction, Expr)
     case max(Expr, Expr)
     case min(Expr, Expr)
     /// `if(condition, then, else)`, element-wise for vector conditions.
@@ -81,6 +83,7 @@ extension Expr {
             let s = Shape(first.shape.rows, last.shape.cols)
             return s.isScalar ? .scalar : s
         case .power(let b, _), .apply(_, let b), .inverse(let b): return b.shape
+        case .applyVector(let fn, let u): return fn.shape(of: u.shape)
         case .max(let a, let b), .min(let a, let b): return Expr.broadcastShape([a.shape, b.shape])
         case .piecewise(let c, let a, let b):
             return Expr.broadcastShape([c.lhs.shape, c.rhs.shape, a.shape, b.shape])
@@ -137,7 +140,7 @@ extension Expr {
         case .number, .constant, .variable, .ones, .zeros, .identity: return []
         case .index(let a, let b), .power(let a, let b), .max(let a, let b), .min(let a, let b): return [a, b]
         case .add(let xs), .mul(let xs), .matmul(let xs), .hadamard(let xs): return xs
-        case .apply(_, let x), .transpose(let x), .sum(let x), .diag(let x), .trace(let x), .det(let x), .inverse(let x):
+        case .apply(_, let x), .applyVector(_, let x), .transpose(let x), .sum(let x), .diag(let x), .trace(let x), .det(let x), .inverse(let x):
             return [x]
         case .piecewise(let c, let a, let b): return [c.lhs, c.rhs, a, b]
         case .series(_, let lo, let hi, let body): return [lo, hi, body]

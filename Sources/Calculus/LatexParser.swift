@@ -1,12 +1,7 @@
 /// The LaTeX side of the parser: commands, environments, derivative fractions, sums, the gradient operator.
 extension Parser {
-    static let functionCommands: [String: String] = [
-        "sin": "sin", "cos": "cos", "tan": "tan", "exp": "exp", "ln": "ln", "log": "ln", "sinh": "sinh",
-        "cosh": "cosh", "tanh": "tanh", "max": "max", "min": "min", "det": "det", "tr": "tr",
-    ]
-
     mutating func parseCommand(_ c: String, at t: Token) throws(CalculusError) -> Expr {
-        if let fn = Parser.functionCommands[c] { return try parseLatexFunction(fn, at: t) }
+        if let fn = FunctionTable.byCommand[c] { return try parseLatexFunction(fn.names[0], at: t) }
         switch c {
         case "frac", "dfrac", "tfrac": return try parseFraction(at: t)
         case "sqrt":
@@ -43,10 +38,7 @@ extension Parser {
         case "operatorname", "mathrm", "text", "textrm", "mathit", "textit", "mbox":
             let word = try readWord(after: t)
             if word == "otherwise" { throw error("'otherwise' may only stand in a cases environment", t) }
-            if Vocabulary.functions.contains(word) || word == "sgn" {
-                if word == "sum" { return try parseLatexFunction("sum", at: t) }
-                return try parseLatexFunction(word, at: t)
-            }
+            if Vocabulary.functions.contains(word) { return try parseLatexFunction(word, at: t) }
             if c == "mathrm" || c == "mathit", word.count == 1 {
                 return variableNamed(word, at: t)
             }
@@ -56,8 +48,8 @@ extension Parser {
         case "nabla": return try parseNabla(at: t)
         case "partial": throw error("a lone \\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}", t)
         case "pi": return .constant(.pi)
-        case "sigma" where isSymbol("("):
-            return try parseLatexFunction("sigmoid", at: t)
+        case _ where (isSymbol("(") || (isCommand("left") && isSymbol("(", peek(1)))) && FunctionTable.byCalledName[c] != nil:
+            return try parseLatexFunction(FunctionTable.byCalledName[c]!.names[0], at: t)
         case "mathbb", "mathcal": throw error("\\\(c) names a set or a space, which cannot be evaluated", t, kind: .unknownName)
         case "dots", "ldots", "cdots", "vdots", "ddots": throw error("'\\\(c)' stands for entries that are not written out, so this cannot be evaluated", t, kind: .unknownName)
         case "right": throw error("\\right without a matching \\left", t)
@@ -132,7 +124,7 @@ extension Parser {
         if isSymbol("_") && (name == "max" || name == "min") {
             throw error("\\\(name) with a subscript (an optimum over a set) cannot be evaluated", t, kind: .unknownName)
         }
-        let fnName = name == "log" ? "ln" : name
+        let fnName = FunctionTable.entry(named: name)?.names[0] ?? name
         let result: Expr
         if isSymbol("(") || isCommand("left") || isSymbol("{") {
             if isCommand("left") { _ = advance() }
@@ -157,26 +149,24 @@ extension Parser {
 
     /// Builds a call from its arguments, checking their number and shapes (both syntaxes).
     func buildCall(_ name: String, _ args: [Expr], at t: Token) throws(CalculusError) -> Expr {
-        if let fn = ElementwiseFunction(name: name) { try arity(name, args, [1], t); return .apply(fn, args[0]) }
-        switch name {
-        case "sum" where args.count == 4:
+        if name == "sum", args.count == 4 {
             guard case .variable(let i) = args[1], i.shape.isScalar else { throw error("the second argument of sum(expr, i, from, to) must be an index name", t) }
             return series(i, args[2], args[3], args[0])
-        case "inv": try arity(name, args, [1], t); return .inverse(try Shapes.square(args[0], at: t, "inverse"))
-        case "max", "min":
-            try arity(name, args, [2], t)
-            _ = try Shapes.broadcast(args[0], args[1], at: t, "compare")
-            return name == "max" ? .max(args[0], args[1]) : .min(args[0], args[1])
-        case "diag":
+        }
+        guard let entry = FunctionTable.entry(named: name) else { throw error("unknown function '\(name)'", t, kind: .unknownName) }
+        switch entry.form {
+        case .elementwise(let fn):
             try arity(name, args, [1], t)
-            guard args[0].shape.isVector else { throw error("diag needs a vector, not a \(args[0].shape)", t, kind: .shape) }
-            return .diag(args[0])
-        case "sum": try arity(name, args, [1, 4], t); return args[0].shape.isScalar ? args[0] : .sum(args[0])
-        case "tr", "trace": try arity(name, args, [1], t); return .trace(try Shapes.square(args[0], at: t, "trace"))
-        case "det": try arity(name, args, [1], t); return .det(try Shapes.square(args[0], at: t, "determinant"))
-        case "relu": try arity(name, args, [1], t); return .max(.zero, args[0])
-        case "dot": try arity(name, args, [2], t); return try Shapes.dot(args[0], args[1], at: t)
-        default: throw error("unknown function '\(name)'", t, kind: .unknownName)
+            return .apply(fn, args[0])
+        case .vector(let fn):
+            try arity(name, args, [1], t)
+            guard args[0].shape.isVector else { throw error("\(name) needs a vector, not a \(args[0].shape)", t, kind: .shape) }
+            return .applyVector(fn, args[0])
+        case .call(let counts, let build):
+            try arity(name, args, counts, t)
+            return try build(args, t)
+        case .special:
+            throw error("\(name) cannot be written this way", t)
         }
     }
 

@@ -50,6 +50,7 @@ extension Expr {
         case .hadamard: return "hadamard"
         case .power: return "power"
         case .apply: return "apply"
+        case .applyVector: return "applyVector"
         case .max: return "max"
         case .min: return "min"
         case .piecewise: return "piecewise"

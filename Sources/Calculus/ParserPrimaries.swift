@@ -83,8 +83,7 @@ extension Parser {
             return .identity(.free)
         default: break
         }
-        if name == "if" { return try parseIf(at: t) }
-        if name == "sigma" && isSymbol("(") { return try parseFunction("sigmoid", at: t) }
+        if isSymbol("("), let called = FunctionTable.byCalledName[name] { return try parseFunction(called.names[0], at: t) }
         if Vocabulary.functions.contains(name) { return try parseFunction(name, at: t) }
         if Vocabulary.greek.contains(name) || name.unicodeScalars.count == 1 { return .variable(.scalar(name)) }
         if isSymbol("(") { throw error("unknown function '\(name)'", t, kind: .unknownName) }
@@ -152,7 +151,19 @@ extension Parser {
 
     /// A function application: `sin(x)`, `sin x`, `max(0, z)`, `derivative(f, x)`, …
     mutating func parseFunction(_ name: String, at t: Token) throws(CalculusError) -> Expr {
-        if let fn = ElementwiseFunction(name: name) {
+        guard let entry = FunctionTable.entry(named: name) else { throw error("unknown function '\(name)'", t, kind: .unknownName) }
+        switch entry.form {
+        case .special(.piecewise): return try parseIf(at: t)
+        case .special(.derivative(let kind)): return try parseDerivativeCall(name, kind, at: t)
+        case .special(let form) where form == .ones || form == .zeros:
+            let open = peek
+            try expect("(")
+            let m = try parseDimension()
+            var shape = Shape.column(m)
+            if accept(",") { shape = Shape(m, try parseDimension()) }
+            try expect(")", closing: open)
+            return form == .ones ? .ones(shape) : .zeros(shape)
+        case .elementwise, .vector:
             var power: Expr? = nil
             if isSymbol("^") && !latex {
                 // sin^2 x
@@ -168,27 +179,16 @@ extension Parser {
             } else {
                 throw error("\(name) needs an argument", peek)
             }
-            let applied = Expr.apply(fn, arg)
+            let applied = try buildCall(name, [arg], at: t)
             return try power.map { p throws(CalculusError) in try Shapes.power(applied, p, at: t) } ?? applied
+        case .call, .special:
+            return try buildCall(name, try parseArguments(name, at: t), at: t)
         }
-        if name == "ones" || name == "zeros" {
-            let open = peek
-            try expect("(")
-            let m = try parseDimension()
-            var shape = Shape.column(m)
-            if accept(",") { shape = Shape(m, try parseDimension()) }
-            try expect(")", closing: open)
-            return name == "ones" ? .ones(shape) : .zeros(shape)
-        }
-        if ["derivative", "diff", "partial", "gradient", "grad", "jacobian"].contains(name) {
-            return try parseDerivativeCall(name, at: t)
-        }
-        return try buildCall(name, try parseArguments(name, at: t), at: t)
     }
 
     /// `derivative(f, x)`, `gradient(f, [w, b])`, `jacobian([f1, f2], [x, y])`: the variables are a name or a list of
     /// names, whatever their shapes (a list is not a matrix).
-    mutating func parseDerivativeCall(_ name: String, at t: Token) throws(CalculusError) -> Expr {
+    mutating func parseDerivativeCall(_ name: String, _ kind: DerivativeRequest.Kind, at t: Token) throws(CalculusError) -> Expr {
         let open = peek
         try expect("(")
         let function = try parseExpression()
@@ -199,12 +199,6 @@ extension Parser {
         let variables = try parseVariableList()
         if isSymbol(",") { throw error("\(name) takes 2 arguments: the function and the variable (or a list of variables)", peek) }
         try expect(")", closing: open)
-        let kind: DerivativeRequest.Kind = switch name {
-        case "derivative", "diff": .derivative
-        case "partial": .partial
-        case "gradient", "grad": .gradient
-        default: .jacobian
-        }
         return try derivativeRequest(kind, function: function, variables: variables, at: t)
     }
 
@@ -228,7 +222,7 @@ extension Parser {
         var acc = try parsePower()
         while startsFactor(peek) {
             if case .identifier(let s) = peek.kind, Vocabulary.functions.contains(s), scope.lookup(s) == nil { break }
-            if case .command(let c) = peek.kind, Parser.functionCommands[c] != nil { break }
+            if case .command(let c) = peek.kind, FunctionTable.byCommand[c] != nil { break }
             let t = peek
             acc = try Shapes.multiply(acc, try parsePower(), at: t)
         }

@@ -57,8 +57,7 @@ public struct Printer {
     func call(_ f: String, _ args: [Expr]) -> Piece {
         let inner = args.map { render($0).text }.joined(separator: ", ")
         if latex {
-            let name = ["sin", "cos", "tan", "exp", "ln", "sinh", "cosh", "tanh", "max", "min", "det"].contains(f) ? "\\" + f : "\\operatorname{\(f)}"
-            return Piece(text: name + "\\left(" + inner + "\\right)", precedence: 5)
+            return Piece(text: FunctionTable.latexName(f) + "\\left(" + inner + "\\right)", precedence: 5)
         }
         return Piece(text: f + "(" + inner + ")", precedence: 5)
     }
@@ -100,9 +99,10 @@ public struct Printer {
             let op = b.shape.isScalar ? "^" : ".^"
             return Piece(text: base + op + exp.text, precedence: 4)
         case .apply(let fn, let x):
-            if fn == .sqrt && latex { return Piece(text: "\\sqrt{" + render(x).text + "}", precedence: 5) }
-            if fn == .sigmoid && latex { return Piece(text: "\\sigma\\left(" + render(x).text + "\\right)", precedence: 5) }
-            if fn == .abs && latex { return Piece(text: "\\left|" + render(x).text + "\\right|", precedence: 5) }
+            if latex { return Piece(text: fn.latex(of: render(x).text), precedence: 5) }
+            return call(fn.rawValue, [x])
+        case .applyVector(let fn, let x):
+            if latex { return Piece(text: fn.latex(of: render(x).text), precedence: 5) }
             return call(fn.rawValue, [x])
         case .max(let a, let b): return call("max", [a, b])
         case .min(let a, let b): return call("min", [a, b])

@@ -41,7 +41,7 @@ public struct Sampler {
             case .piecewise(let c, _, _): if !kinks.contains(c) { kinks.append(c) }
             case .max(let a, let b), .min(let a, let b):
                 let c = Condition(a, .greater, b); if !kinks.contains(c) { kinks.append(c) }
-            case .apply(.abs, let a), .apply(.step, let a), .apply(.sign, let a):
+            case .apply(let fn, let a) where fn.kinkAtZero:
                 let c = Condition(a, .greater, .zero); if !kinks.contains(c) { kinks.append(c) }
             case .series(_, let lo, let hi, _):
                 for bound in [lo, hi] { if case .variable(let v) = bound { dims.insert(v.name) } }

@@ -12,14 +12,10 @@ public enum Syntax: String, Sendable {
     }
 }
 
-/// Words with a meaning of their own: functions, operators, constants, Greek letters.
+/// Words with a meaning of their own: functions (from `FunctionTable`), constants, Greek letters.
 enum Vocabulary {
-    static let functions: Set<String> = [
-        "sin", "cos", "tan", "exp", "log", "ln", "sqrt", "abs", "sinh", "cosh", "tanh", "sigmoid", "relu",
-        "step", "heaviside", "sign", "sgn",
-        "max", "min", "sum", "dot", "diag", "tr", "trace", "det", "inv", "ones", "zeros", "if",
-        "derivative", "partial", "gradient", "jacobian", "diff", "grad",
-    ]
+    /// Every function name, from the function table.
+    static let functions: Set<String> = FunctionTable.names
     static let greek: Set<String> = [
         "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
         "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
