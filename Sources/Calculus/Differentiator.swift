@@ -103,11 +103,11 @@ struct Tangent {
         case .hadamard(let xs): return .sum(try productRule(xs) { .elementwiseProduct($0) })
         case .matmul(let xs): return .sum(try productRule(xs) { .matrixProduct($0) })
         case .power(let b, let e):
-            if !e.depends(on: v) { return chain(.times(e, .raise(b, .sum([e, .integer(-1)]))), b, try d(b)) }
+            if !e.depends(on: v) { return chain(.times(e, .raise(b, .sum([e, .integer(-1)]))), try d(b)) }
             // (b^e)' = b^e (e' ln b + e b'/b)
             let inner = Expr.sum([.times(try d(e), .apply(.ln, b)), .times(e, .times(try d(b), .raise(b, .integer(-1))))])
             return .times(f, inner)
-        case .apply(let fn, let a): return chain(fn.derivative(at: a), a, try d(a))
+        case .apply(let fn, let a): return chain(fn.derivative(at: a), try d(a))
         case .applyVector(let fn, let a):
             // J(u) du, laid out like f.
             let du = Expr.matrixProduct([fn.jacobian(at: a), asColumn(try d(a))])
@@ -141,7 +141,7 @@ struct Tangent {
     }
 
     /// The chain rule: f'(u) · du, element-wise.
-    func chain(_ local: Expr, _ u: Expr, _ du: Expr) -> Expr { .times(local, du) }
+    func chain(_ local: Expr, _ du: Expr) -> Expr { .times(local, du) }
 }
 
 // MARK: - Vector variable: Jacobians length(f) × n

@@ -66,7 +66,7 @@ public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
                             return .elementwiseProduct([s, .sum([.integer(1), .negate(s)])])
                         }, latex: { "\\sigma\\left(" + $0 + "\\right)" })
         case .step:
-            // Zero away from the jump at 0 (the sampler keeps points off it).
+            // Zero away from the jump at 0; the jump is a kink, so sample points fall on both sides of it.
             return Spec(names: ["step", "heaviside"], latexCommands: [], value: { $0 > 0 ? 1 : 0 },
                         derivative: { .zero($0.shape) }, kinkAtZero: true)
         case .sign:

@@ -25,17 +25,17 @@ public struct Counterexample: Sendable {
 /// Decides whether two expressions are equal: symbolically first, then at random points.
 public struct Equivalence {
     /// Points compared when the symbolic test is not conclusive.
-    public var samples = 10
+    public var samples = Sampling.decisionPoints
     /// Relative tolerance per entry.
-    public var tolerance = 1e-9
-    public var seed: UInt64 = 0x6D63_6865_636B
+    public var tolerance = Tolerances.relative
+    public var seed = Sampling.seed
     public var conditions: [Condition] = []
 
-    public init(conditions: [Condition] = [], samples: Int = 10) { self.conditions = conditions; self.samples = samples }
+    public init(conditions: [Condition] = [], samples: Int = Sampling.decisionPoints) { self.conditions = conditions; self.samples = samples }
 
-    public static func close(_ a: Double, _ b: Double, tolerance: Double) -> Bool {
+    public static func close(_ a: Double, _ b: Double, tolerance: Double = Tolerances.relative) -> Bool {
         if a == b { return true }
-        return abs(a - b) <= tolerance * (abs(a) + abs(b)) + tolerance * 1e-2
+        return abs(a - b) <= tolerance * (abs(a) + abs(b)) + tolerance * Tolerances.absoluteFraction
     }
 
     public func compare(_ expected: Expr, _ actual: Expr) -> Verdict {

@@ -62,7 +62,7 @@ public struct Evaluator {
             guard case .scalar(let k) = exponent else { throw fail("an exponent must be a scalar") }
             if k == 2 { return map(base) { $0 * $0 } }
             if k == -1 { return map(base) { 1 / $0 } }
-            return map(base) { Foundation_pow($0, k) }
+            return map(base) { cMath_pow($0, k) }
         case .apply(let fn, let x):
             let value = fn.cached.value
             return map(try evaluate(x), value)
@@ -77,8 +77,10 @@ public struct Evaluator {
             let test = try zip(l, r) { c.relation.holds($0, $1) ? 1 : 0 }
             if case .scalar(let t) = test { return t == 1 ? try evaluate(a) : try evaluate(b) }
             let x = try evaluate(a), y = try evaluate(b)
-            let xy = try zip(x, y) { $0 - $1 }  // checks shapes agree
-            _ = xy
+            // The two cases must agree in shape where both are arrays (a scalar case spreads over the other).
+            if case .matrix = x, case .matrix = y, x.rows != y.rows || x.cols != y.cols {
+                throw fail("cannot combine a \(x.rows)×\(x.cols) and a \(y.rows)×\(y.cols) value element-wise")
+            }
             return try zip(try zip(test, x, *), try zip(test, y) { (1 - $0) * $1 }, +)
         case .transpose(let x): return try evaluate(x).transposed
         case .sum(let x): return .scalar(try evaluate(x).entries.reduce(0, +))

@@ -10,7 +10,7 @@ public enum FiniteDifferences {
         for j in 0..<k {
             var entries = base.entries
             let x = entries[j]
-            let h = 1e-5 * Swift.max(1, abs(x))
+            let h = Tolerances.finiteDifferenceStep * Swift.max(1, abs(x))
             entries[j] = x + h
             ev.environment.values[v.name] = Value.make(base.rows, base.cols, entries)
             let plus = try ev.evaluate(f).entries
@@ -34,7 +34,7 @@ public enum FiniteDifferences {
         public var worst: Counterexample?
     }
 
-    public static func check(_ f: Expr, wrt v: Variable, derivative: Expr, conditions: [Condition] = [], samples: Int = 10) throws(CalculusError) -> Report {
+    public static func check(_ f: Expr, wrt v: Variable, derivative: Expr, conditions: [Condition] = [], samples: Int = Sampling.decisionPoints) throws(CalculusError) -> Report {
         let f = try Differentiator.resolve(f)
         var sampler = Sampler(expressions: [f, derivative, .variable(v)], conditions: conditions)
         var report = Report(points: 0, largestError: 0, worst: nil)

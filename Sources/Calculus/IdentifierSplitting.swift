@@ -40,8 +40,7 @@ extension Parser {
             let lastIsFunction = pieces.last.map { Vocabulary.functions.contains($0.text) || scope.definitions[$0.text] != nil } ?? false
             // `cosine(x)`: a word of three or more letters called like a function, whose last piece is no function.
             if calledLikeFunction && scalars.count >= 3 && !lastIsFunction && pieces.allSatisfy({ $0.subscript == nil }) {
-                out.append(Token(kind: .symbol("?function"), offset: t.offset, length: t.length, spaced: t.spaced))
-                out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
+                out.append(Token(kind: .unknownFunction(word), offset: t.offset, length: t.length, spaced: t.spaced))
                 continue
             }
             // `qwerty`, `softmax`, `transpose`: a long run of letters that is mostly no known word is an unknown name,
@@ -49,8 +48,7 @@ extension Parser {
             let singles = pieces.filter { $0.length == 1 && $0.subscript == nil }.count
             let functionThenWord = pieces.indices.contains { k in Vocabulary.functions.contains(pieces[k].text) && pieces.count - k - 1 >= 3 }
             if (allLetters && pieces.count >= 4) || (scalars.count >= 5 && singles >= 4) || functionThenWord {
-                out.append(Token(kind: .symbol("?unknown"), offset: t.offset, length: t.length, spaced: t.spaced))
-                out.append(Token(kind: .identifier(word), offset: t.offset, length: t.length, spaced: false))
+                out.append(Token(kind: .unknownWord(word), offset: t.offset, length: t.length, spaced: t.spaced))
                 continue
             }
             for (k, p) in pieces.enumerated() {

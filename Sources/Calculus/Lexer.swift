@@ -8,6 +8,10 @@ struct Token: Equatable {
         case command(String)
         /// Punctuation and operators: `+ - * / ^ ( ) [ ] { } , ; ' _ | & < <= > >= = .* ./ .^ . \\` and ⊗ ⊘ ⊙ ∘ · × ≤ ≥ ∂ ∇.
         case symbol(String)
+        /// A run-together word called like a function that names none (`cosine(x)`), found by word splitting.
+        case unknownFunction(String)
+        /// A run of letters that is mostly no known word (`qwerty`), found by word splitting: not a product.
+        case unknownWord(String)
         case end
     }
     var kind: Kind

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 // Thin wrappers so the rest of the engine does not depend on the C library's names.
-@inline(__always) func Foundation_pow(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+@inline(__always) func cMath_pow(_ a: Double, _ b: Double) -> Double { pow(a, b) }
 @inline(__always) func cMath_sin(_ x: Double) -> Double { sin(x) }
 @inline(__always) func cMath_cos(_ x: Double) -> Double { cos(x) }
 @inline(__always) func cMath_tan(_ x: Double) -> Double { tan(x) }

@@ -86,12 +86,12 @@ public enum Number: Hashable, Sendable, CustomStringConvertible {
             for _ in 0..<abs(k) {
                 let (a, o1) = rn.multipliedReportingOverflow(by: n)
                 let (b, o2) = rd.multipliedReportingOverflow(by: d)
-                if o1 || o2 { return .real(Foundation_pow(double, exponent.double)) }
+                if o1 || o2 { return .real(cMath_pow(double, exponent.double)) }
                 rn = a; rd = b
             }
             return k > 0 ? .fraction(rn, rd) : .fraction(rd, rn)
         }
-        return .real(Foundation_pow(double, exponent.double))
+        return .real(cMath_pow(double, exponent.double))
     }
 
     public var description: String {

@@ -110,7 +110,7 @@ public struct Parser {
     func describe(_ t: Token) -> String {
         switch t.kind {
         case .end: return "the end"
-        case .number(let s), .identifier(let s), .symbol(let s): return "'\(s)'"
+        case .number(let s), .identifier(let s), .symbol(let s), .unknownFunction(let s), .unknownWord(let s): return "'\(s)'"
         case .command(let s): return "'\\\(s)'"
         }
     }
@@ -210,7 +210,7 @@ public struct Parser {
     /// Whether the next token can begin a factor of an implicit product (`3x`, `2(x+1)`, `x y`, `\frac…`).
     func startsFactor(_ t: Token) -> Bool {
         switch t.kind {
-        case .number, .identifier: return true
+        case .number, .identifier, .unknownFunction, .unknownWord: return true
         case .symbol(let s):
             if s == "|" { return absDepth == 0 }
             return s == "(" || s == "[" || (latex && s == "{") || s == "∇" || s == "∂" || s == "√" || s == "∑"

@@ -44,17 +44,10 @@ extension Parser {
         case .command(let c):
             _ = advance()
             return try parseCommand(c, at: t)
-        case .symbol("?function"):
-            _ = advance()
-            let word = advance()
-            throw error("unknown function '\(describe(word).dropFirst().dropLast())'", word, kind: .unknownName)
-        case .symbol("?unknown"):
-            _ = advance()
-            let word = advance()
-            if case .identifier(let w) = word.kind {
-                throw error("unknown name '\(w)'; declare it with let:, or write a product with * (\(w.map(String.init).joined(separator: "*")))", word, kind: .unknownName)
-            }
-            throw error("unknown name", word, kind: .unknownName)
+        case .unknownFunction(let w):
+            throw error("unknown function '\(w)'", t, kind: .unknownName)
+        case .unknownWord(let w):
+            throw error("unknown name '\(w)'; declare it with let:, or write a product with * (\(w.map(String.init).joined(separator: "*")))", t, kind: .unknownName)
         case .end:
             throw error("expected an expression, found the end")
         default:

@@ -77,7 +77,7 @@ public struct Printer {
         case .mul(let factors): return product(factors)
         case .matmul(let factors):
             let parts = factors.map { wrap(render($0), below: 4) }
-            return Piece(text: parts.joined(separator: style == .explicit ? "*" : (latex ? " " : " ")), precedence: 2)
+            return Piece(text: parts.joined(separator: style == .explicit ? "*" : " "), precedence: 2)
         case .hadamard(let factors):
             // Factors with negative powers divide: w ./ x.^2.
             var num: [String] = [], den: [String] = []

@@ -24,7 +24,7 @@ public struct Sampler {
     /// Conditions at which an expression changes formula; points should fall on both sides.
     public let kinks: [Condition]
 
-    public init(expressions: [Expr], conditions: [Condition] = [], seed: UInt64 = 0x6D63_6865_636B) {
+    public init(expressions: [Expr], conditions: [Condition] = [], seed: UInt64 = Sampling.seed) {
         self.expressions = expressions
         self.conditions = conditions
         self.generator = SeededGenerator(seed: seed)
@@ -58,7 +58,7 @@ public struct Sampler {
         self.kinks = kinks
     }
 
-    /// A value away from 0 and from integers, mostly in [-3, 3], so that kinks and domains are met by chance.
+    /// A uniform value in [-scale, scale] (scale is 3 unless conditions are hard to meet).
     mutating func draw() -> Double {
         let u = Double(generator.next() >> 11) / Double(1 << 53)
         return (u * 2 - 1) * scale

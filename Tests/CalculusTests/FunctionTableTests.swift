@@ -107,3 +107,15 @@ import Testing
         #expect(try parse("diff(x^3, x)", scope) == (try parse("derivative(x^3, x)", scope)))
     }
 }
+
+/// Words that name nothing are reported as such wherever they stand, not as a stray token.
+@Suite struct UnknownWordTests {
+    @Test(arguments: [("2 cosine(x)", "unknown function 'cosine'", 2), ("3 qwerty", "unknown name 'qwerty'", 2),
+                      ("x^2 + 2 logits(x)", "unknown function 'logits'", 8)])
+    func unknownWordAfterAFactor(text: String, message: String, offset: Int) {
+        let e = parseError(text)
+        #expect(e?.message.hasPrefix(message) == true, "\(String(describing: e))")
+        #expect(e?.kind == .unknownName)
+        #expect(e?.offset == offset)
+    }
+}
