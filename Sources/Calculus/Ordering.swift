@@ -26,13 +26,20 @@ extension Expr {
         case (.apply(let f, let x), .apply(let g, let y)):
             if f != g { return f.rawValue < g.rawValue ? -1 : 1 }
             return compare(x, y)
+        case (.applyVector(let f, let x), .applyVector(let g, let y)):
+            if f != g { return f.rawValue < g.rawValue ? -1 : 1 }
+            return compare(x, y)
         default:
             let ka = a.kindName, kb = b.kindName
             if ka != kb { return ka < kb ? -1 : 1 }
             let ca = a.children, cb = b.children
             for (x, y) in zip(ca, cb) { let c = compare(x, y); if c != 0 { return c } }
             if ca.count != cb.count { return ca.count < cb.count ? -1 : 1 }
-            return a == b ? 0 : (a.hashValue < b.hashValue ? -1 : 1)
+            if a == b { return 0 }
+            // What tells them apart is not a child (a shape, a size, an index name): compare the printed forms,
+            // never anything that changes from run to run.
+            let pa = Printer.explicit(a), pb = Printer.explicit(b)
+            return pa < pb ? -1 : (pa == pb ? 0 : 1)
         }
     }
 
