@@ -96,9 +96,7 @@ extension Parser {
             return arena.add(.mo, s, flags: limits ? [.operatorLike, .movableLimits] : .operatorLike)
         case .function(let name, let limits):
             return arena.add(.mi, name, flags: limits ? [.function, .operatorLike, .movableLimits] : [.function, .operatorLike])
-        case .space(let width):
-            if width.hasPrefix("-") { return arena.add(.mspace, attrs: #" style="margin-left:"# + width + "\"") }
-            return arena.add(.mspace, attrs: #" width=""# + width + "\"")
+        case .space(let width): return space(width, negative: width.hasPrefix("-"))
         }
     }
 

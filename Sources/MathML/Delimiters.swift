@@ -36,4 +36,18 @@ extension Parser {
         }
         return (text, key)
     }
+
+    /// `\big(`, `\Bigl[`, …: a delimiter of a fixed `size`; `form` for the `l`, `r`, `m` variants.
+    mutating func sizedDelimiter(_ call: Command.Call, size: String, form: String) throws(MathError) -> Int32 {
+        let (d, _) = try readDelimiter(command: call.name, at: call.start)
+        guard !d.isEmpty else { return arena.add(.row) }
+        return arena.add(.mo, d, attrs: form + #" stretchy="true" symmetric="true" minsize=""# + size + #"" maxsize=""# + size + "\"")
+    }
+
+    /// `\middle|` inside `\left…\right`.
+    mutating func middleDelimiter(_ call: Command.ListCall) throws(MathError) {
+        guard call.stop.contains(.right) else { throw error("\\middle without \\left", at: call.start) }
+        let (d, _) = try readDelimiter(command: "middle", at: call.start)
+        if !d.isEmpty { arena.append(arena.add(.mo, d, attrs: #" stretchy="true""#), to: call.row) }
+    }
 }

@@ -65,63 +65,18 @@ extension Parser {
                 return .dollar
             case backslash:
                 let name = try readCommandName()
-                switch name {
-                case "\\":
-                    guard stop.contains(.newline) else { throw misplaced("\\\\", at: start, opener) }
-                    try skipRowSpacing()
-                    return .newline
-                case "right":
-                    guard stop.contains(.right) else { throw misplaced("\\right", at: start, opener) }
+                if let command = Parser.commands[name], case .list(let act) = command.action {
+                    let call = Command.ListCall(name: name, start: start, row: row, stop: stop, opener: opener)
+                    if let end = try act(&self, call) { return end }
+                } else if !macros.isEmpty, let macro = macros[name] {
+                    let expansion = try expandMacro(name, macro, at: start)
+                    pending = arena.removeLast(of: expansion)
+                    arena.splice(childrenOf: expansion, to: row)
+                } else if let v = Symbols.fontSwitches[name] {
+                    variant = v
+                } else {
                     pos = start
-                    return .right
-                case "end":
-                    guard stop.contains(.end) else {
-                        if case .left = opener { throw misplaced("\\end", at: start, opener) }
-                        let name = (try? readEnvName(command: "end", at: start)) ?? ""
-                        throw misplaced("\\end{\(name)}", at: start, opener)
-                    }
-                    pos = start
-                    return .end
-                case "middle":
-                    guard stop.contains(.right) else { throw error("\\middle without \\left", at: start) }
-                    let (d, _) = try readDelimiter(command: "middle", at: start)
-                    if !d.isEmpty { arena.append(arena.add(.mo, d, attrs: #" stretchy="true""#), to: row) }
-                case "label":
-                    try parseLabel(at: start)
-                case "tag":
-                    try parseTag(at: start)
-                case "nonumber", "notag":
-                    break
-                case "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle":
-                    let attrs: String
-                    switch name {
-                    case "displaystyle": attrs = #" displaystyle="true" scriptlevel="0""#
-                    case "textstyle": attrs = #" displaystyle="false" scriptlevel="0""#
-                    case "scriptstyle": attrs = #" displaystyle="false" scriptlevel="1""#
-                    default: attrs = #" displaystyle="false" scriptlevel="2""#
-                    }
-                    display = name == "displaystyle"
-                    let style = arena.add(.mstyle, attrs: attrs)
-                    arena.append(style, to: row)
-                    return try parseList(into: style, stop: stop, opener: opener)
-                case "color":
-                    let color = try readColor(command: "color", at: start)
-                    let style = arena.add(.mstyle, attrs: #" mathcolor=""# + color + "\"")
-                    arena.append(style, to: row)
-                    return try parseList(into: style, stop: stop, opener: opener)
-                case "hline", "hdashline":
-                    throw error("\\\(name) is only allowed at the start of a table row", at: start)
-                default:
-                    if !macros.isEmpty, let macro = macros[name] {
-                        let expansion = try expandMacro(name, macro, at: start)
-                        pending = arena.removeLast(of: expansion)
-                        arena.splice(childrenOf: expansion, to: row)
-                    } else if let v = Symbols.fontSwitches[name] {
-                        variant = v
-                    } else {
-                        pos = start
-                        pending = try parseAtom(single: false)
-                    }
+                    pending = try parseAtom(single: false)
                 }
             default:
                 pending = try parseAtom(single: false)
@@ -141,7 +96,7 @@ extension Parser {
         case rbrace, UInt8(ascii: "&"), UInt8(ascii: "^"), UInt8(ascii: "_"):
             throw missingArgument(owner, at: start)
         case backslash:
-            if let name = peekCommandName(), Parser.listCommands.contains(name) || Symbols.fontSwitches[name] != nil {
+            if let name = peekCommandName(), Parser.commands[name]?.onlyInLists == true || Symbols.fontSwitches[name] != nil {
                 throw missingArgument(owner, at: start)
             }
         default:
@@ -178,8 +133,7 @@ extension Parser {
                 default: return false
                 }
             }
-            return Parser.argumentCommands.contains(name) || Symbols.fontCommands[name] != nil
-                || Symbols.accents[name] != nil
+            return Parser.commands[name]?.startsArgument ?? false
         default:
             guard c >= 0x80 else { return false }
             let scalar = peekScalar().0

@@ -39,18 +39,6 @@ struct Parser {
     /// The nesting parsed on the caller's stack; deeper input is parsed again on a thread with a large stack
     /// (a debug build uses up to ~25 KB of stack per level).
     static let callerStackDepth = 64
-    /// Commands that begin something a function name applies to (`\sin \frac{…}` gets `&#x2061;`).
-    static let argumentCommands: Set<String> = [
-        "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "sqrt", "left", "big", "Big", "bigg",
-        "Bigg", "bigl", "Bigl", "biggl", "Biggl", "text", "textrm", "textnormal", "mbox", "operatorname",
-        "begin", "overset", "underset", "stackrel", "underbrace", "overbrace", "textcolor",
-    ]
-    /// Commands that only make sense in a list, not as the argument of something.
-    static let listCommands: Set<String> = [
-        "\\", "right", "end", "middle", "label", "tag", "nonumber", "notag", "displaystyle", "textstyle",
-        "scriptstyle", "scriptscriptstyle", "color", "limits", "nolimits", "hline", "hdashline",
-    ]
-
     var src: [UInt8]
     var pos = 0
     var arena = Arena()
