@@ -3,8 +3,6 @@
 let normalAttr = #" mathvariant="normal""#
 
 extension Parser {
-    // MARK: Atoms
-
     /// One atom at `pos` (not a terminator). `single`: as an argument, so a number is one digit.
     mutating func parseAtom(single: Bool) throws(MathError) -> Int32 {
         let start = pos

@@ -1,41 +1,46 @@
 // Environments: `\begin{name}…\end{name}`, tables of rows and cells.
 
+/// What an environment builds; `Env.named` maps every environment name to one.
 enum Env {
+    /// A matrix between `open` and `close` (`""`: none); `small`: in script size.
     case matrix(open: String, close: String, small: Bool)
+    /// Two left-aligned columns after a `{`.
     case cases
+    /// Pairs of right- and left-aligned columns in display style.
     case align
+    /// One centered column in display style.
     case gather
+    /// Columns from a spec (`{l|cr}`).
     case array
 
-    init?(_ name: String) {
-        switch name {
-        case "matrix": self = .matrix(open: "", close: "", small: false)
-        case "pmatrix": self = .matrix(open: "(", close: ")", small: false)
-        case "bmatrix": self = .matrix(open: "[", close: "]", small: false)
-        case "Bmatrix": self = .matrix(open: "{", close: "}", small: false)
-        case "vmatrix": self = .matrix(open: "|", close: "|", small: false)
-        case "Vmatrix": self = .matrix(open: "‖", close: "‖", small: false)
-        case "smallmatrix": self = .matrix(open: "", close: "", small: true)
-        case "cases": self = .cases
-        case "aligned", "align", "align*", "split", "alignedat", "flalign", "flalign*": self = .align
-        case "gathered", "gather", "gather*", "multline", "multline*": self = .gather
-        case "array": self = .array
-        default: return nil
-        }
-    }
+    static let named: [String: Env] = {
+        var t: [String: Env] = [
+            "matrix": .matrix(open: "", close: "", small: false),
+            "pmatrix": .matrix(open: "(", close: ")", small: false),
+            "bmatrix": .matrix(open: "[", close: "]", small: false),
+            "Bmatrix": .matrix(open: "{", close: "}", small: false),
+            "vmatrix": .matrix(open: "|", close: "|", small: false),
+            "Vmatrix": .matrix(open: "‖", close: "‖", small: false),
+            "smallmatrix": .matrix(open: "", close: "", small: true),
+            "cases": .cases,
+            "array": .array,
+        ]
+        for name in ["aligned", "align", "align*", "split", "alignedat", "flalign", "flalign*"] { t[name] = .align }
+        for name in ["gathered", "gather", "gather*", "multline", "multline*"] { t[name] = .gather }
+        return t
+    }()
 }
 
+/// A column of `\begin{array}`.
 struct Column {
     var align: UInt8 = UInt8(ascii: "c")
     var lineBefore = false
 }
 
 extension Parser {
-    // MARK: Environments
-
     mutating func parseEnvironment(at start: Int) throws(MathError) -> Int32 {
         let name = try readEnvName(command: "begin", at: start)
-        guard let env = Env(name) else { throw error("unknown environment \(name)", at: start) }
+        guard let env = Env.named[name] else { throw error("unknown environment \(name)", at: start) }
         var columns: [Column] = []
         var lineAfterLast = false
         if case .array = env { (columns, lineAfterLast) = try readColumnSpec(at: start) }

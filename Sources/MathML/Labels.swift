@@ -1,8 +1,6 @@
 // `\label` and `\tag`: not rendered in place; the page and the equation number use them.
 
 extension Parser {
-    // MARK: Labels, tags, colors, spaces
-
     mutating func parseLabel(at start: Int) throws(MathError) {
         skipSpace()
         guard pos < src.count, src[pos] == lbrace else { throw error("\\label needs an argument", at: start) }

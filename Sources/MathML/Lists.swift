@@ -4,8 +4,6 @@
 let applyFunction = "&#x2061;"
 
 extension Parser {
-    // MARK: Lists
-
     /// Parses atoms into `row` until one of `stop` (consumed, except `\right` and `\end`).
     @discardableResult
     mutating func parseList(into row: Int32, stop: Stop, opener: Opener) throws(MathError) -> Stop {

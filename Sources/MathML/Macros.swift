@@ -24,8 +24,6 @@ struct Macro: Sendable {
 }
 
 extension Parser {
-    // MARK: Macros
-
     mutating func expandMacro(_ name: String, _ macro: Macro, at start: Int) throws(MathError) -> Int32 {
         expansions += 1
         guard expansions <= 10_000 else { throw error("too many macro expansions (is \\\(name) recursive?)", at: start) }

@@ -1,7 +1,30 @@
 // Text mode: `\text{…}` and its relatives, with `$…$` math inside.
 
+/// A command inside `\text{…}`.
+enum TextCommand {
+    /// Stands for this text (`\%`, `\quad`, `\ldots`).
+    case insert(String)
+    /// A nested text command (`\text{a \textbf{b}}`): its braces just group.
+    case group
+}
+
 extension Parser {
-    // MARK: Text
+    /// The commands text mode knows, one entry each.
+    static let textCommands: [String: TextCommand] = {
+        var t: [String: TextCommand] = [:]
+        for name in ["{", "}", "$", "&", "%", "#", "_"] { t[name] = .insert(name) }
+        for (names, text) in [
+            ([" ", "\t", "\n", "\r"], " "), ([",", "thinspace"], "\u{2009}"), ([":", ";", ">"], "\u{2005}"),
+            (["quad"], "\u{2003}"), (["qquad"], "\u{2003}\u{2003}"), (["!"], ""), (["textbackslash"], "\\"),
+            (["ldots", "dots", "textellipsis"], "…"), (["textendash"], "–"), (["textemdash"], "—"),
+        ] {
+            for name in names { t[name] = .insert(text) }
+        }
+        for name in ["text", "textrm", "textnormal", "textup", "mbox", "textbf", "textit", "emph", "texttt", "textsf"] {
+            t[name] = .group
+        }
+        return t
+    }()
 
     /// `\text{…}`: text with `$…$` math inside; spaces kept (leading/trailing ones as no-break spaces).
     mutating func parseText(command: String, at start: Int, attrs: String) throws(MathError) -> Int32 {
@@ -54,36 +77,16 @@ extension Parser {
             case backslash:
                 let commandStart = pos
                 let name = try readCommandName()
-                switch name {
-                case "{", "}", "$", "&", "%", "#", "_":
-                    buffer.append(contentsOf: name.utf8)
-                case " ", "\t", "\n", "\r":
-                    buffer.append(UInt8(ascii: " "))
-                case ",", "thinspace":
-                    buffer.append(contentsOf: "\u{2009}".utf8)
-                case ":", ";", ">":
-                    buffer.append(contentsOf: "\u{2005}".utf8)
-                case "quad":
-                    buffer.append(contentsOf: "\u{2003}".utf8)
-                case "qquad":
-                    buffer.append(contentsOf: "\u{2003}\u{2003}".utf8)
-                case "!":
-                    break
-                case "textbackslash":
-                    buffer.append(backslash)
-                case "ldots", "dots", "textellipsis":
-                    buffer.append(contentsOf: "…".utf8)
-                case "textendash":
-                    buffer.append(contentsOf: "–".utf8)
-                case "textemdash":
-                    buffer.append(contentsOf: "—".utf8)
-                case "text", "textrm", "textnormal", "textup", "mbox", "textbf", "textit", "emph", "texttt", "textsf":
+                switch Parser.textCommands[name] {
+                case .insert(let text):
+                    buffer.append(contentsOf: text.utf8)
+                case .group:
                     // Nested text commands: their braces just group.
                     while pos < src.count && src[pos] == UInt8(ascii: " ") { pos += 1 }
                     guard pos < src.count, src[pos] == lbrace else { throw error("\\\(name) needs an argument", at: commandStart) }
                     pos += 1
                     nesting += 1
-                default:
+                case nil:
                     throw error("unknown command \\\(name) in text", at: commandStart)
                 }
                 if isLetter(name.utf8.first ?? 0) {
