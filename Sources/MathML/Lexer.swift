@@ -52,6 +52,17 @@ extension Parser {
     }
 
 
+    /// The bytes inside a `{…}` without nesting at `pos` (after spaces), e.g. a color or a length; `pos` stays at
+    /// the `{` so errors about the content can point there. `missing`: the error when there is no `{`.
+    mutating func rawArgument(missing message: String, at start: Int) throws(MathError) -> Range<Int> {
+        skipSpace()
+        guard pos < src.count, src[pos] == lbrace else { throw error(message, at: start) }
+        var i = pos + 1
+        while i < src.count && src[i] != rbrace { i += 1 }
+        guard i < src.count else { throw error("missing } to close { at offset \(pos)", at: src.count) }
+        return (pos + 1)..<i
+    }
+
     /// Decodes the UTF-8 scalar at `pos` (input comes from a String, so it is valid) and moves past it.
     mutating func decodeScalar() -> Unicode.Scalar {
         let (scalar, length) = peekScalar()

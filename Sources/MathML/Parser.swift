@@ -2,6 +2,11 @@
 //
 // Works on UTF-8 bytes; every construct is consumed once (linear time). Nesting is bounded by
 // `Parser.maxDepth`, so deep input is an error, never a stack overflow.
+//
+// One type over several files, one concept each: this file (state, errors, the document), Lexer (bytes,
+// spaces, command names), Lists (lists of atoms, arguments, function application), Atoms, Scripts,
+// Commands (the registry of `\name`s), Layout (fractions, roots, over/under, accents), Delimiters,
+// Environments, TextMode, Styles (fonts, styles, colors, space), Labels (`\label`, `\tag`), Macros.
 
 /// What ends a list of atoms.
 struct Stop: OptionSet {
@@ -39,6 +44,7 @@ struct Parser {
     /// The nesting parsed on the caller's stack; deeper input is parsed again on a thread with a large stack
     /// (a debug build uses up to ~25 KB of stack per level).
     static let callerStackDepth = 64
+
     var src: [UInt8]
     var pos = 0
     var arena = Arena()

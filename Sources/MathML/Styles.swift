@@ -80,12 +80,8 @@ extension Parser {
     }
 
     mutating func readColor(command: String, at start: Int) throws(MathError) -> String {
-        skipSpace()
-        guard pos < src.count, src[pos] == lbrace else { throw error("\\\(command) needs a color", at: start) }
-        var i = pos + 1
-        while i < src.count && src[i] != rbrace { i += 1 }
-        guard i < src.count else { throw error("missing } to close { at offset \(pos)", at: src.count) }
-        let bytes = src[(pos + 1)..<i]
+        let body = try rawArgument(missing: "\\\(command) needs a color", at: start)
+        let bytes = src[body]
         let valid: Bool
         if bytes.first == UInt8(ascii: "#") {
             let digits = bytes.dropFirst()
@@ -95,7 +91,7 @@ extension Parser {
             valid = !bytes.isEmpty && bytes.allSatisfy(isLetter)
         }
         guard valid else { throw error("invalid color (use a name like red or #rrggbb)", at: pos) }
-        pos = i + 1
+        pos = body.upperBound + 1
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -104,18 +100,14 @@ extension Parser {
     /// `\hspace{length}` (`\hspace*` is the same in math).
     mutating func parseHSpace(at start: Int) throws(MathError) -> Int32 {
         if pos < src.count && src[pos] == UInt8(ascii: "*") { pos += 1 }
-        skipSpace()
-        guard pos < src.count, src[pos] == lbrace else { throw error("\\hspace needs a length", at: start) }
-        var i = pos + 1
-        while i < src.count && src[i] != rbrace { i += 1 }
-        guard i < src.count else { throw error("missing } to close { at offset \(pos)", at: src.count) }
-        let text = String(decoding: src[(pos + 1)..<i], as: UTF8.self).filter { $0 != " " }
+        let body = try rawArgument(missing: "\\hspace needs a length", at: start)
+        let text = String(decoding: src[body], as: UTF8.self).filter { $0 != " " }
         let number = text.prefix { $0 == "-" || $0 == "." || $0.isASCII && $0.isNumber }
         let unit = text.dropFirst(number.count)
         guard let value = Double(number), ["em", "ex", "pt", "px", "mu", "cm", "mm", "in"].contains(unit) else {
             throw error("invalid length \(text) (use a number and em, ex, pt, px, mu, cm, mm or in)", at: pos)
         }
-        pos = i + 1
+        pos = body.upperBound + 1
         return space(unit == "mu" ? "\(formatted(value / 18))em" : "\(number)\(unit)", negative: value < 0)
     }
 
