@@ -136,29 +136,6 @@ public struct MathMLRenderer: Sendable {
         """
 }
 
-/// A user macro: its body and how many `#n` parameters it takes.
-struct Macro: Sendable {
-    let body: [UInt8]
-    let arity: Int
-
-    init(body: String) {
-        let bytes = Array(body.utf8)
-        var arity = 0
-        var i = 0
-        while i + 1 < bytes.count {
-            if bytes[i] == UInt8(ascii: "#") {
-                let d = bytes[i + 1]
-                if d >= UInt8(ascii: "1") && d <= UInt8(ascii: "9") { arity = max(arity, Int(d - UInt8(ascii: "0"))) }
-                i += 2
-            } else {
-                i += 1
-            }
-        }
-        self.body = bytes
-        self.arity = arity
-    }
-}
-
 /// Appends `text` with `&`, `<` and `>` escaped for XML text content.
 func appendEscaped<S: Sequence<UInt8>>(_ text: S, into out: inout [UInt8]) {
     let done: Bool? = text.withContiguousStorageIfAvailable { bytes in
