@@ -6,7 +6,7 @@ import Markdown
 public enum SiteChecks {
     public static func run(_ options: SiteOptions) -> [Check] {
         func failures(_ errors: [SiteError]) -> [Check] {
-            errors.filter { !$0.message.hasPrefix("cannot render LaTeX") }.map {
+            errors.filter { $0.kind != .latex }.map {
                 Check(file: $0.file, line: $0.line ?? 1, kind: .link, status: .failed, message: $0.message)
             }
         }
