@@ -147,7 +147,7 @@ enum Preprocessor {
 
         // Exercises, read the way the grader reads them: into the grader's own Question.
         let checked = workbook.checkingMistakeKinds()
-        func report(_ e: SourceError) { errors.append(SiteError(.preprocess, file: file, line: e.line, column: e.column, e.message)) }
+        func report(_ e: SourceError) { errors.append(SiteError(.preprocess, file: file, line: e.line, column: e.column, kind: .exercise, e.message)) }
         checked.errors.forEach(report)
         for (k, exercise) in checked.exercises.enumerated() {
             guard let id = exercise.id else { continue }

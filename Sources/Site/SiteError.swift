@@ -16,7 +16,9 @@ public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         /// Math whose LaTeX does not render (`mcheck verify` checks math span by span itself).
         case latex
-        /// Anything else: links, anchors, exercises, the theme, files.
+        /// An exercise block or its question that cannot be read (`mcheck verify` checks exercises itself).
+        case exercise
+        /// Anything else: links, anchors, the theme, files.
         case other
     }
 
