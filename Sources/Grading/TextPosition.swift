@@ -1,12 +1,12 @@
 /// Where an offset in Unicode scalars (Calculus's unit) falls in a text, as a line and a Character column
 /// (`SourceError`'s unit).
-struct TextPosition: Equatable {
+public struct TextPosition: Equatable, Sendable {
     /// 1-based line within the text.
-    var line: Int
+    public var line: Int
     /// 1-based, in Characters from the start of that line.
-    var column: Int
+    public var column: Int
 
-    init(scalarOffset offset: Int, in text: String) {
+    public init(scalarOffset offset: Int, in text: String) {
         let scalars = text.unicodeScalars
         let end = scalars.index(scalars.startIndex, offsetBy: Swift.max(0, offset), limitedBy: scalars.endIndex) ?? scalars.endIndex
         var line = 1

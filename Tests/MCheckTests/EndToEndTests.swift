@@ -46,6 +46,9 @@ enum MCheckProcess {
                        stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
     }
 
+    /// The repository's own theme, as the fixture courses' `--site` (from a fixture course's folder).
+    static let theme = "../../../../site"
+
     static func expected(_ name: String) throws -> String {
         try String(contentsOf: fixtures.appendingPathComponent("expected").appendingPathComponent(name), encoding: .utf8)
     }
@@ -109,10 +112,10 @@ enum MCheckProcess {
     }
 
     @Test func verifiesASmallCourse() throws {
-        let r = try MCheckProcess.run(["verify", "--min-coverage", "100"], in: "course")
+        let r = try MCheckProcess.run(["verify", "--min-coverage", "100", "--site", MCheckProcess.theme], in: "course")
         #expect(r.status == 0)
         #expect(r.stdout == (try MCheckProcess.expected("verify.txt")))
-        let json = try MCheckProcess.run(["verify", "--format", "json"], in: "course")
+        let json = try MCheckProcess.run(["verify", "--format", "json", "--site", MCheckProcess.theme], in: "course")
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let checks = try #require(object?["checks"] as? [[String: Any]])
@@ -123,7 +126,7 @@ enum MCheckProcess {
     @Test func buildsTheSiteIntoAFolder() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("mcheck-e2e-site-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let r = try MCheckProcess.run(["build", "--out", out.path], in: "course")
+        let r = try MCheckProcess.run(["build", "--out", out.path, "--site", MCheckProcess.theme], in: "course")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("built 2 pages and 0 figures into \(out.path)/ in "))
         let page = try String(contentsOf: out.appendingPathComponent("01-rules.html"), encoding: .utf8)
@@ -141,7 +144,7 @@ enum MCheckProcess {
         #expect(grade.status == 2)
         #expect(grade.stdout.contains("chapters/01-columns.md:8:22: error: ask: expected a term after '+'\n    ask: equal(x·yᵀ + é +)\n                         ^\n"))
 
-        let verify = try MCheckProcess.run(["verify"], in: "columns")
+        let verify = try MCheckProcess.run(["verify", "--site", MCheckProcess.theme], in: "columns")
         #expect(verify.status == 1)
         #expect(verify.stdout.contains("chapters/01-columns.md:8: error: exercise: wide: column 22: ask: expected a term after '+'\n"))
         #expect(verify.stdout.contains("chapters/01-columns.md:3: error: math: column 35: cannot render: \\frac needs 2 arguments\n"))
@@ -149,7 +152,7 @@ enum MCheckProcess {
 
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("mcheck-e2e-columns-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let build = try MCheckProcess.run(["build", "--out", out.path], in: "columns")
+        let build = try MCheckProcess.run(["build", "--out", out.path, "--site", MCheckProcess.theme], in: "columns")
         #expect(build.status == 1)
         #expect(build.stderr.contains("chapters/01-columns.md:8:22: error: ask: expected a term after '+' [preprocess]\n"))
         #expect(build.stderr.contains("chapters/01-columns.md:3:35: error: cannot render LaTeX: \\frac needs 2 arguments [preprocess]\n"))
