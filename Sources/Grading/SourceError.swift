@@ -3,7 +3,7 @@
 /// Lines and columns are 1-based. A column counts Characters (grapheme clusters) from the start of the line:
 /// what an editor shows a person, so `·`, `ᵀ` and `é` each count one. Every error mcheck reports uses this unit:
 /// Calculus's offsets (Unicode scalars) and cmark's columns (UTF-8 bytes) are converted where they are read
-/// (`TextPosition` here, `SourceLocation.characterColumn(in:)` in Markdown).
+/// (`TextPosition` here, `CharacterColumns` in Markdown).
 public struct SourceError: Error, Sendable, CustomStringConvertible, Equatable {
     public var file: String
     public var line: Int
