@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Dependencies point one way, toward the engine:
-//   mcheck (CLI) → Course, Site → Markdown (the only cmark-gfm user), MathML, Calculus (no dependencies)
+//   mcheck (CLI) → Site → Course → Grading → Calculus (no dependencies)
+//   Course, Site → Markdown (the only cmark-gfm user), MathML
+// Grading (questions, grading, feedback, source errors) imports no Foundation and depends only on Calculus.
 let package = Package(
     name: "mcheck",
     platforms: [.macOS(.v13)],
@@ -31,30 +33,34 @@ let package = Package(
         // LaTeX to MathML, for the site and for checking that every math span renders.
         .target(name: "MathML"),
 
-        // Exercises, grading, verification, workbooks.
-        .target(name: "Course", dependencies: ["Calculus", "Markdown", "MathML"]),
+        // Reading an exercise and grading one answer: questions, diagnosis, feedback, source errors. No Foundation.
+        .target(name: "Grading", dependencies: ["Calculus"]),
+
+        // Workbooks, grading a whole file, verification, reporters.
+        .target(name: "Course", dependencies: ["Calculus", "Grading", "Markdown", "MathML"]),
 
         // The static course site.
-        .target(name: "Site", dependencies: ["Calculus", "Markdown", "MathML", "Course"]),
+        .target(name: "Site", dependencies: ["Calculus", "Grading", "Markdown", "MathML", "Course"]),
 
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "mcheck",
             dependencies: [
-                "Calculus", "Course", "Site",
+                "Calculus", "Grading", "Course", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: `swift run -c release mcheck-bench`.
-        .executableTarget(name: "mcheck-bench", dependencies: ["Calculus", "Course", "Markdown", "Site"]),
+        .executableTarget(name: "mcheck-bench", dependencies: ["Calculus", "Grading", "Course", "Markdown", "Site"]),
 
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course", "Calculus", "Markdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "Calculus"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "Grading", "Calculus", "Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MCheckTests", dependencies: [
             "mcheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Grading", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 
 /// The chapters of a course: the `NN-slug.md` files of its folder, in order.
 public enum ChapterFiles {

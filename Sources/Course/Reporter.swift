@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 
 /// Prints grading results: text for people (colour on a terminal), JSON for tools, JUnit XML for CI dashboards.
 public enum ReportFormat: String, Sendable, CaseIterable { case text, json, junit }

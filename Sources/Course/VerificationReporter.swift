@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 
 /// Prints a verification: failures as `file:line: error: …`, then the counts and the coverage line.
 public enum VerificationReporter {

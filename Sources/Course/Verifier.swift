@@ -1,5 +1,6 @@
 import Calculus
 import Foundation
+import Grading
 import Markdown
 import MathML
 
@@ -39,13 +40,15 @@ public struct Verifier: Sendable {
     // MARK: Exercises
 
     func exercises(_ workbook: Workbook) -> [Check] {
+        let workbook = workbook.checkingMistakeKinds()
         var checks = workbook.errors.map { Check(file: $0.file, line: $0.line, kind: .exercise, status: .failed, message: $0.message) }
         let grader = Grader()
         for block in workbook.exercises {
             guard let id = block.id else { continue }
             let question: Question
             do { question = try Question(block, file: workbook.file) } catch {
-                checks.append(Check(file: workbook.file, line: error.line, kind: .exercise, status: .failed, message: "\(id): \(error.message)"))
+                let at = error.column.map { "column \($0): " } ?? ""
+                checks.append(Check(file: workbook.file, line: error.line, kind: .exercise, status: .failed, message: "\(id): \(at)\(error.message)"))
                 continue
             }
             guard let solution = block.solution else {
@@ -56,17 +59,17 @@ public struct Verifier: Sendable {
             if graded.verdict == .correct {
                 checks.append(Check(file: workbook.file, line: solution.contentLine, kind: .exercise, status: .verified, message: "\(id): the solution is correct"))
             } else {
-                let why = ([graded.message] + graded.feedback.filter { $0.kind != "readAs" && $0.message != graded.message }.map(\.message)).joined(separator: "; ")
+                let why = ([graded.message] + graded.feedback.filter { $0.kind != .readAs && $0.message != graded.message }.map(\.message)).joined(separator: "; ")
                 checks.append(Check(file: workbook.file, line: solution.contentLine, kind: .exercise, status: .failed, message: "\(id): the solution is graded \(graded.verdict.rawValue): \(why)"))
             }
             for mistake in block.mistakes {
                 let r = grader.grade(block, question: question, file: workbook.file, answerText: mistake.answer, answerLine: mistake.line)
-                let kinds = r.feedback.map(\.kind)
+                let kinds = r.kinds
                 if r.verdict == .incorrect && kinds.contains(mistake.feedback) {
-                    checks.append(Check(file: workbook.file, line: mistake.line, kind: .exercise, status: .verified, message: "\(id): the mistake '\(mistake.answer)' is marked incorrect with \(mistake.feedback) feedback"))
+                    checks.append(Check(file: workbook.file, line: mistake.line, kind: .exercise, status: .verified, message: "\(id): the mistake '\(mistake.answer)' is marked incorrect with \(mistake.feedback.rawValue) feedback"))
                 } else {
-                    let got = r.verdict == .incorrect ? "feedback \(kinds.filter { $0 != "readAs" }.joined(separator: ", ")): \(r.message)" : r.verdict.rawValue + (r.verdict == .correct ? "" : ": " + r.message)
-                    checks.append(Check(file: workbook.file, line: mistake.line, kind: .exercise, status: .failed, message: "\(id): the mistake '\(mistake.answer)' should be incorrect with \(mistake.feedback) feedback, but is \(got)"))
+                    let got = r.verdict == .incorrect ? "feedback \(kinds.filter { $0 != .readAs }.map(\.rawValue).joined(separator: ", ")): \(r.message)" : r.verdict.rawValue + (r.verdict == .correct ? "" : ": " + r.message)
+                    checks.append(Check(file: workbook.file, line: mistake.line, kind: .exercise, status: .failed, message: "\(id): the mistake '\(mistake.answer)' should be incorrect with \(mistake.feedback.rawValue) feedback, but is \(got)"))
                 }
             }
         }
@@ -102,6 +105,7 @@ public struct Verifier: Sendable {
     func math(_ workbook: Workbook) -> [Check] {
         let renderer = MathMLRenderer()
         var checks: [Check] = []
+        var columns: CharacterColumns? = nil
         for node in workbook.document.mathNodes {
             guard let tex = node.tex else { continue }
             var display = false
@@ -110,11 +114,9 @@ public struct Verifier: Sendable {
                 _ = try renderer.render(tex, display: display)
                 checks.append(Check(file: workbook.file, line: node.range.start.line, kind: .math, status: .verified, message: "renders"))
             } catch {
-                let prefix = tex.utf8.prefix(error.offset)
-                let lines = prefix.filter { $0 == UInt8(ascii: "\n") }.count
-                let start = node.contentStart
-                let column = lines == 0 ? start.column + prefix.count : prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.distance(from: prefix.startIndex, to: $0) } ?? 0)
-                checks.append(Check(file: workbook.file, line: start.line + lines, kind: .math, status: .failed, message: "column \(column): cannot render: \(error.message)"))
+                let at = node.location(ofTeXOffset: error.offset)
+                if columns == nil { columns = CharacterColumns(workbook.text) }
+                checks.append(Check(file: workbook.file, line: at.line, kind: .math, status: .failed, message: "column \(columns!.column(of: at)): cannot render: \(error.message)"))
             }
         }
         return checks

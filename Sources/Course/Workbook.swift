@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import Markdown
 
 /// A Markdown file with exercises: a student's workbook or an author's chapter.

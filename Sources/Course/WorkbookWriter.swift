@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 
 /// Makes a student's workbook from a chapter: its prose and exercises, an empty answer block after each
 /// exercise, no solutions and no mistakes. Made again after the chapter changes, it keeps every answer

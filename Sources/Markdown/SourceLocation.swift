@@ -1,7 +1,8 @@
 /// A position in a Markdown source file.
 ///
 /// Both fields are 1-based. `column` counts UTF-8 bytes from the start of the
-/// line (a tab is one byte, a non-ASCII character several), as cmark does.
+/// line (a tab is one byte, a non-ASCII character several), as cmark does;
+/// `CharacterColumns` converts it into the Characters mcheck's messages count.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int

@@ -35,7 +35,7 @@ struct ChapterRenderer: MarkupVisitor {
     }
 
     func error(_ node: Node, _ message: String) -> SiteError {
-        SiteError(.render, file: chapter.file, line: node.range.start.line, column: node.range.start.column, message)
+        SiteError(.render, file: chapter.file, line: node.range.start.line, column: chapter.columns.column(of: node.range.start), message)
     }
 
     mutating func enter(_ node: Node) -> WalkAction {

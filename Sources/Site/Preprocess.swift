@@ -1,4 +1,5 @@
 import Course
+import Grading
 import Foundation
 import Markdown
 import MathML
@@ -15,18 +16,23 @@ struct Section: Sendable {
 /// An exercise of a chapter with its number ("Exercise 4.3" is number 3 of chapter 4).
 struct NumberedExercise: Sendable {
     var block: ExerciseBlock
+    /// The exercise as the grader reads it.
+    var question: Question
     var number: Int
 }
 
+/// A mistake block and the question of the exercise it belongs to.
 struct AttachedMistake: Sendable {
     var mistake: Mistake
-    var exercise: ExerciseBlock
+    var question: Question
 }
 
 /// A chapter after the preprocess step: parsed, its math rendered, its anchors known.
 struct PreparedChapter: Sendable {
     var source: ChapterSource
     var document: Document
+    /// Turns the document's byte columns into the Characters messages count.
+    var columns: CharacterColumns
     var title: String
     var sections: [Section] = []
     /// Heading node (document order) → anchor.
@@ -65,7 +71,10 @@ enum Preprocessor {
             return .failure(SiteFailure(SiteError(.preprocess, file: file, line: error.line, column: error.column, error.message)))
         }
         let document = workbook.document
-        var chapter = PreparedChapter(source: source, document: document, title: "")
+        var chapter = PreparedChapter(source: source, document: document, columns: CharacterColumns(workbook.text), title: "")
+        let columns = chapter.columns
+        /// cmark's byte column as the Characters every mcheck message counts.
+        func column(_ location: SourceLocation) -> Int { columns.column(of: location) }
 
         func anchor(_ id: String, line: Int, column: Int?) {
             if id.isEmpty {
@@ -96,7 +105,7 @@ enum Preprocessor {
                 }
                 chapter.headingIDs[node.documentOrder] = id
                 chapter.sections.append(Section(level: level, id: id, text: text, line: node.range.start.line))
-                anchor(id, line: node.range.start.line, column: node.range.start.column)
+                anchor(id, line: node.range.start.line, column: column(node.range.start))
             case .inlineMath(let tex), .displayMath(let tex):
                 let display: Bool
                 if case .displayMath = node.kind { display = true } else { display = false }
@@ -114,19 +123,19 @@ enum Preprocessor {
                         }
                         chapter.equationLabels[node.documentOrder] = rendered.labels
                         for label in rendered.labels {
-                            anchor(label, line: node.range.start.line, column: node.range.start.column)
+                            anchor(label, line: node.range.start.line, column: column(node.range.start))
                             chapter.equationNumbers[label] = number ?? label
                         }
                     } else if !rendered.labels.isEmpty {
-                        errors.append(SiteError(.preprocess, file: file, line: node.range.start.line, column: node.range.start.column, "\\label is only allowed in display math ($$…$$)"))
+                        errors.append(SiteError(.preprocess, file: file, line: node.range.start.line, column: column(node.range.start), "\\label is only allowed in display math ($$…$$)"))
                     }
                     chapter.math[node.documentOrder] = rendered.mathml
                 } catch {
-                    let (line, column) = location(ofOffset: error.offset, in: tex, start: node.contentStart)
-                    errors.append(SiteError(.preprocess, file: file, line: line, column: column, "cannot render LaTeX: \(error.message)"))
+                    let at = node.location(ofTeXOffset: error.offset)
+                    errors.append(SiteError(.preprocess, file: file, line: at.line, column: column(at), kind: .latex, "cannot render LaTeX: \(error.message)"))
                 }
             case .footnoteDefinition(let label):
-                anchor("fn-" + Slug.make(label), line: node.range.start.line, column: node.range.start.column)
+                anchor("fn-" + Slug.make(label), line: node.range.start.line, column: column(node.range.start))
             default:
                 break
             }
@@ -136,15 +145,21 @@ enum Preprocessor {
             chapter.title = source.name
         }
 
-        // Exercises, read the way the grader reads them.
-        for e in workbook.errors {
-            errors.append(SiteError(.preprocess, file: file, line: e.line, column: e.column, e.message))
-        }
-        for (k, exercise) in workbook.exercises.enumerated() {
-            chapter.exercises[exercise.line] = NumberedExercise(block: exercise, number: k + 1)
-            if let id = exercise.id { anchor(id, line: exercise.field("id")?.line ?? exercise.line, column: nil) }
+        // Exercises, read the way the grader reads them: into the grader's own Question.
+        let checked = workbook.checkingMistakeKinds()
+        func report(_ e: SourceError) { errors.append(SiteError(.preprocess, file: file, line: e.line, column: e.column, kind: .exercise, e.message)) }
+        checked.errors.forEach(report)
+        for (k, exercise) in checked.exercises.enumerated() {
+            guard let id = exercise.id else { continue }
+            anchor(id, line: exercise.field("id")?.line ?? exercise.line, column: nil)
+            let question: Question
+            do { question = try Question(exercise, file: file) } catch {
+                report(error)
+                continue
+            }
+            chapter.exercises[exercise.line] = NumberedExercise(block: exercise, question: question, number: k + 1)
             if let s = exercise.solution { chapter.attachedSolutions.insert(s.fenceLine) }
-            for m in exercise.mistakes { chapter.mistakes[m.fenceLine] = AttachedMistake(mistake: m, exercise: exercise) }
+            for m in exercise.mistakes { chapter.mistakes[m.fenceLine] = AttachedMistake(mistake: m, question: question) }
         }
 
         return errors.isEmpty ? .success(chapter) : .failure(SiteFailure(errors))
@@ -160,21 +175,5 @@ enum Preprocessor {
         var rest = String(text[..<open.lowerBound])
         while rest.hasSuffix(" ") { rest.removeLast() }
         return (id, rest, last.documentOrder)
-    }
-
-    /// The file line and column of a byte offset into math that starts at `start` in the file.
-    static func location(ofOffset offset: Int, in tex: String, start: SourceLocation) -> (Int, Int) {
-        var line = start.line
-        var column = start.column
-        for (i, b) in tex.utf8.enumerated() {
-            if i >= offset { break }
-            if b == 0x0A {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

@@ -12,16 +12,28 @@ public enum SiteStep: String, Sendable, CaseIterable {
 
 /// One thing wrong with the course as a site: the step that found it, where, and what.
 public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What the problem is about, for a caller that treats some problems apart.
+    public enum Kind: String, Sendable {
+        /// Math whose LaTeX does not render (`mcheck verify` checks math span by span itself).
+        case latex
+        /// An exercise block or its question that cannot be read (`mcheck verify` checks exercises itself).
+        case exercise
+        /// Anything else: links, anchors, the theme, files.
+        case other
+    }
+
     public var step: SiteStep
+    public var kind: Kind
     public var file: String
     /// 1-based; nil when the problem is the file as a whole.
     public var line: Int?
-    /// 1-based, in UTF-8 bytes as cmark counts them; nil when not known.
+    /// 1-based, in Characters (as every mcheck message counts them; see `Markdown.CharacterColumns`); nil when not known.
     public var column: Int?
     public var message: String
 
-    public init(_ step: SiteStep, file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+    public init(_ step: SiteStep, file: String, line: Int? = nil, column: Int? = nil, kind: Kind = .other, _ message: String) {
         self.step = step
+        self.kind = kind
         self.file = file
         self.line = line
         self.column = column

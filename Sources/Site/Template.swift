@@ -1,3 +1,5 @@
+import Markdown
+
 /// The page template: site/template.html with `{{name}}` placeholders, split once at load time so that
 /// filling it is a single pass of appends.
 ///
@@ -34,6 +36,7 @@ public struct Template: Sendable {
         var pieces: [Piece] = []
         var errors: [SiteError] = []
         let bytes = Array(text.utf8)
+        let columns = CharacterColumns(text)
         var i = 0
         var start = 0
         var line = 1
@@ -56,14 +59,14 @@ public struct Template: Sendable {
                 j += 1
             }
             guard j + 1 < bytes.count, bytes[j] == UInt8(ascii: "}") else {
-                errors.append(SiteError(.load, file: file, line: line, column: i - lineStart + 1, "'{{' without '}}' on the same line"))
+                errors.append(SiteError(.load, file: file, line: line, column: columns.column(of: SourceLocation(line: line, column: i - lineStart + 1)), "'{{' without '}}' on the same line"))
                 i += 2
                 continue
             }
             let name = String(decoding: bytes[(i + 2)..<j], as: UTF8.self).trimmingSpaces()
             guard let slot = Slot(rawValue: name) else {
                 let known = Slot.allCases.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
-                errors.append(SiteError(.load, file: file, line: line, column: i - lineStart + 1, "unknown placeholder '{{\(name)}}'; the template may use \(known)"))
+                errors.append(SiteError(.load, file: file, line: line, column: columns.column(of: SourceLocation(line: line, column: i - lineStart + 1)), "unknown placeholder '{{\(name)}}'; the template may use \(known)"))
                 i = j + 2
                 continue
             }

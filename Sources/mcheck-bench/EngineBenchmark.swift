@@ -1,6 +1,7 @@
 import Calculus
 import Course
 import Foundation
+import Grading
 
 /// Times equivalence decisions on the course's own questions: every exercise's solution (equal) and
 /// every common mistake (not equal) — scalar, Jacobian and vector-level questions mixed.

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Grading
 
 /// Writes a workbook of `count` exercises taken from the chapters, answered with their solutions
 /// (every fifth with a common mistake instead), for timing `mcheck` on a realistic file.

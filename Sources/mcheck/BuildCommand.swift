@@ -16,11 +16,7 @@ struct BuildCommand: ParsableCommand {
             Exit status: 0 when the site was built, 1 when the chapters have errors, 2 when a folder or file cannot be read or written.
             """)
 
-    @Option(name: .long, help: "The folder of chapters (NN-name.md files) and figures/.")
-    var chapters = "chapters"
-
-    @Option(name: .long, help: "The theme folder, holding template.html and style.css.")
-    var site = "site"
+    @OptionGroup var folders: CourseFolders
 
     @Option(name: .long, help: "The output folder.")
     var out = "_site"
@@ -32,14 +28,14 @@ struct BuildCommand: ParsableCommand {
     var watch = false
 
     func run() throws {
-        let options = SiteOptions(chapters: chapters, theme: site, out: out, title: title)
+        let options = SiteOptions(chapters: folders.chapters, theme: folders.site, out: out, title: title)
         guard watch else {
             if let failed = buildOnce(options) { throw ExitCode(failed == .load || failed == .write ? 2 : 1) }
             return
         }
         var last = signature()
         buildOnce(options)
-        say("watching \(chapters)/ and \(site)/ for changes (Ctrl-C to stop)")
+        say("watching \(folders.chapters)/ and \(folders.site)/ for changes (Ctrl-C to stop)")
         while true {
             Thread.sleep(forTimeInterval: 0.5)
             let now = signature()
@@ -79,7 +75,7 @@ struct BuildCommand: ParsableCommand {
     func signature() -> [String: Date] {
         var result: [String: Date] = [:]
         let fm = FileManager.default
-        for dir in [chapters, chapters + "/figures", site] {
+        for dir in [folders.chapters, folders.chapters + "/figures", folders.site] {
             for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] {
                 let path = dir + "/" + name
                 if let attributes = try? fm.attributesOfItem(atPath: path), let date = attributes[.modificationDate] as? Date {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Calculus
 import Foundation
+import Grading
 
 /// Errors the command line prints: located input errors with the line and a caret.
 enum CLIError: Error, CustomStringConvertible {
@@ -10,8 +11,8 @@ enum CLIError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .input(let what, let text, let error):
-            let d = Diagnostic(error, in: text)
-            return "error: \(what): \(d.headline)\n\(d.excerpt())"
+            let at = TextPosition(scalarOffset: error.offset ?? 0, in: text)
+            return "error: \(what): line \(at.line), column \(at.column): \(error.message)\n\(Diagnostic(error, in: text).excerpt())"
         case .message(let m): return "error: " + m
         }
     }

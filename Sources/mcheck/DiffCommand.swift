@@ -1,5 +1,6 @@
 import ArgumentParser
 import Calculus
+import Grading
 
 /// `mcheck diff`: differentiate an expression and print the result in ASCII and LaTeX.
 struct DiffCommand: ParsableCommand {
@@ -25,14 +26,10 @@ struct DiffCommand: ParsableCommand {
     var `where`: String = ""
 
     @Option(name: .long, help: "numerator (the course's: one row per function) or denominator (the transpose).")
-    var layout: String = "numerator"
+    var layout: LayoutOption = .numerator
 
     @Flag(name: .long, help: "Also compare with central finite differences at random points and print the largest relative error.")
     var check = false
-
-    func validate() throws {
-        guard Layout(rawValue: layout) != nil else { throw ValidationError("--layout must be numerator or denominator, not '\(layout)'") }
-    }
 
     func run() throws {
         do { try differentiate() } catch let e as CLIError { e.report(); throw ExitCode(2) }
@@ -49,7 +46,7 @@ struct DiffCommand: ParsableCommand {
         }
         let r: DerivativeRequest
         do {
-            r = try Parser.derivativeRequest(of: f, wrt: wrt, scope: scope, layout: Layout(rawValue: layout)!)
+            r = try Parser.derivativeRequest(of: f, wrt: wrt, scope: scope, layout: layout.layout)
         } catch let e {
             throw CLIError.input(what: "--wrt", text: wrt, error: e)
         }
@@ -66,13 +63,13 @@ struct DiffCommand: ParsableCommand {
             do { conditions = try Parser.parseConditions(self.where, scope: scope) } catch let e {
                 throw CLIError.input(what: "--where", text: self.where, error: e)
             }
-            guard r.variables.count == 1, !r.variableList else {
+            let report: FiniteDifferences.Report
+            do { report = try DerivativeCheck.run(f, request: r, derivative: result, conditions: conditions) } catch DerivativeCheck.Refusal.severalVariables {
                 print("  check: only a single variable can be checked against finite differences")
                 return
+            } catch {
+                throw CLIError.message("cannot check against finite differences: \(error)")
             }
-            var forCheck = result
-            if r.layout == .denominator && !r.variables[0].shape.isMatrix { forCheck = .transposed(result) }
-            let report = try FiniteDifferences.check(f, wrt: r.variables[0], derivative: forCheck, conditions: conditions)
             if report.points == 0 {
                 print("  check: no sample point where the expression is defined")
                 throw ExitCode(1)
@@ -87,8 +84,10 @@ struct DiffCommand: ParsableCommand {
     }
 }
 
+/// `2.0e-11`: one decimal of the mantissa, for a relative error.
 func formatScientific(_ x: Double) -> String {
     if x == 0 { return "0" }
+    guard x.isFinite, x > 0 else { return "\(x)" }
     var e = 0
     var m = x
     while m < 1 { m *= 10; e -= 1 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Foundation
+import Grading
 
 /// `mcheck FILE…`: grade workbooks (the default command).
 struct GradeCommand: ParsableCommand {

@@ -10,14 +10,10 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check every worked equation, exercise solution, workbook, math span and link of the course.",
         discussion: "Exit status: 0 when everything holds, 1 when a check fails (or coverage is below --min-coverage), 2 when it cannot run.")
 
-    @Option(name: .long, help: "The folder of chapters (NN-slug.md).")
-    var chapters = "chapters"
+    @OptionGroup var folders: CourseFolders
 
     @Option(name: .long, help: "The folder of workbooks (chN.md).")
     var exercises = "exercises"
-
-    @Option(name: .long, help: "The site's theme folder (template.html, style.css), checked as `mcheck build` uses it.")
-    var site = "site"
 
     @Option(name: .long, help: "Output: text or json.")
     var format: VerifyFormat = .text
@@ -35,12 +31,11 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        var report: Verifier.Report
-        do { report = try Verifier(chapters: chapters, exercises: exercises).run() } catch {
+        let report: Verifier.Report
+        do { report = try CourseVerification.run(chapters: folders.chapters, exercises: exercises, theme: folders.site) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
-        report.checks += SiteChecks.run(SiteOptions(chapters: chapters, theme: site))
         let text = format == .json
             ? VerificationReporter.json(report)
             : VerificationReporter.text(report, verbose: verbose, minCoverage: minCoverage)

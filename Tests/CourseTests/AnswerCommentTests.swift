@@ -1,5 +1,6 @@
 import Testing
 @testable import Course
+@testable import Grading
 
 /// Notes a student leaves in an answer block: `#` lines and LaTeX `%` comments are not part of the answer,
 /// and errors still point at the student's own line and column.

@@ -1,5 +1,6 @@
 import Calculus
 import Foundation
+import Grading
 import Testing
 @testable import Course
 
@@ -10,12 +11,12 @@ import Testing
         return try #require(results[id])
     }
 
-    func kinds(_ r: GradeResult) -> [String] { r.feedback.map(\.kind) }
+    func kinds(_ r: GradeResult) -> [String] { r.feedback.map(\.kind.rawValue) }
 
     @Test func readAsShowsExplicitMultiplication() throws {
         let r = try result("read-as")
         #expect(r.verdict == .correct)
-        #expect(r.feedback == [Feedback("readAs", "read as: 3*x^2*y")])
+        #expect(r.feedback == [Feedback(.readAs, "read as: 3*x^2*y")])
     }
 
     @Test func columnWhereARowIsExpected() throws {
@@ -99,7 +100,7 @@ import Testing
         let text = "```exercise\nid: f\nask: derivative(x^2, x)\n```\n\n```answer\n\(answer)\n```\n"
         let r = try #require(Grader().grade(Workbook(file: "f.md", text: text)).results.first)
         #expect(r.verdict == .incorrect)
-        #expect(r.feedback.map(\.kind).contains("factor"))
+        #expect(r.feedback.map(\.kind).contains(.factor))
         #expect(r.message.contains("your answer is \(factor) times the right one"), "\(answer): \(r.message)")
     }
 
@@ -149,7 +150,7 @@ import Testing
         let r = try result("value")
         #expect(r.verdict == .incorrect)
         #expect(kinds(r) == ["readAs", "value"])
-        let value = try #require(r.feedback.first { $0.kind == "value" }).message
+        let value = try #require(r.feedback.first { $0.kind == .value }).message
         // "at x = -1.58651: expected 7.55102, got 3.51701"
         let pattern = /^at x = (-?[0-9.e+-]+): expected (-?[0-9.e+-]+), got (-?[0-9.e+-]+)$/
         let m = try #require(value.wholeMatch(of: pattern), "\(value)")
@@ -164,6 +165,6 @@ import Testing
         let kinds = Set(report.results.flatMap { $0.feedback.map(\.kind) })
         let (invalid, _) = try Fixtures.grade("verdicts.md")
         let all = kinds.union(invalid.results.flatMap { $0.feedback.map(\.kind) })
-        #expect(all.isSuperset(of: ["readAs", "shape", "transposed", "factor", "sign", "kink", "entries", "value", "syntax"]))
+        #expect(all.isSuperset(of: [.readAs, .shape, .transposed, .factor, .sign, .kink, .entries, .value, .syntax]))
     }
 }

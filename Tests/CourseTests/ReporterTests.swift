@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import Grading
 import Testing
 @testable import Course
 
@@ -71,7 +72,7 @@ import Testing
                 #expect((json["score"] as? NSNumber)?.doubleValue == r.score)
                 #expect(json["message"] as? String == r.message)
                 let feedback = try #require(json["feedback"] as? [[String: Any]])
-                #expect(feedback.map { $0["kind"] as? String } == r.feedback.map(\.kind))
+                #expect(feedback.map { $0["kind"] as? String } == r.feedback.map(\.kind.rawValue))
                 #expect(feedback.map { $0["message"] as? String } == r.feedback.map(\.message))
             }
             let errors = try #require(file["errors"] as? [[String: Any]])
@@ -138,7 +139,7 @@ import Testing
     /// Characters XML reserves, in a file name and a message, are escaped.
     @Test func junitEscapes() throws {
         let report = FileReport(file: "a&b<c>.md", results: [
-            GradeResult(id: "q\"1", line: 3, verdict: .incorrect, score: 0, message: "x < y & \"z\"", feedback: [Feedback("value", "a\u{7}b")]),
+            GradeResult(id: "q\"1", line: 3, verdict: .incorrect, score: 0, message: "x < y & \"z\"", feedback: [Feedback(.value, "a\u{7}b")]),
         ], errors: [])
         let out = Reporter(format: .junit, color: false).render([report])
         #expect(out.contains("name=\"a&amp;b&lt;c&gt;.md\""))

@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import Testing
 @testable import Course
 
@@ -21,7 +22,7 @@ import Testing
         #expect(r.verdict == .correct, "\(id): \(r.message)")
         #expect(r.score == 1)
         #expect(r.message == "correct")
-        #expect(r.feedback.contains(Feedback("readAs", "read as: " + readAs)))
+        #expect(r.feedback.contains(Feedback(.readAs, "read as: " + readAs)))
     }
 
     @Test func everyAnswerOfTheCorrectWorkbookIsGraded() throws {
@@ -62,7 +63,7 @@ import Testing
         let r = try #require(results["wrong"])
         #expect(r.verdict == .incorrect)
         #expect(r.score == 0)
-        #expect(r.feedback.contains { $0.kind == "value" })
+        #expect(r.feedback.contains { $0.kind == .value })
     }
 
     @Test(arguments: ["3.0001x^2", "3x^2 + 0.0001", "2.9999*x^2", "3x^2.0001"])
@@ -77,7 +78,7 @@ import Testing
         let (_, results) = try Fixtures.grade("verdicts.md")
         let r = try #require(results["near-miss"])
         #expect(r.verdict == .incorrect)
-        #expect(r.feedback.contains(Feedback("readAs", "read as: 3.0001*x^2")))
+        #expect(r.feedback.contains(Feedback(.readAs, "read as: 3.0001*x^2")))
     }
 
     @Test(arguments: ["empty-answer", "blank-answer", "missing-answer"])
@@ -107,14 +108,14 @@ import Testing
         #expect(r.message.contains("\(workbook.file):\(line):\(column)"), "\(r.message)")
         #expect(r.message.contains(message))
         // The syntax feedback shows the answer's line and a caret under the column.
-        let syntax = try #require(r.feedback.first { $0.kind == "syntax" })
+        let syntax = try #require(r.feedback.first { $0.kind == .syntax })
         let excerpt = syntax.message.split(separator: "\n").map(String.init)
         try #require(excerpt.count >= 2, "\(syntax.message)")
         #expect(excerpt[excerpt.count - 2].hasSuffix(answerLine))
         let indent = excerpt[excerpt.count - 2].count - answerLine.count
         let caret = excerpt[excerpt.count - 1]
         #expect(caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) - indent + 1 } == column, "\(syntax.message)")
-        #expect(!r.feedback.contains { $0.kind == "readAs" })
+        #expect(!r.feedback.contains { $0.kind == .readAs })
     }
 
     @Test(arguments: ["\\operatorname{cosine}(x)", "\\arccos(x)", "\\cosine(x)"])
@@ -140,7 +141,7 @@ import Testing
         let r = try #require(results["unknown-function"])
         #expect(r.verdict == .invalid, "\(r.message)")
         #expect(r.message.contains("unknown function 'cosine'"), "\(r.message)")
-        #expect(r.feedback.contains { $0.kind == "syntax" })
+        #expect(r.feedback.contains { $0.kind == .syntax })
     }
 
     /// An invalid answer costs nothing: it scores 0 like an unanswered one, is not counted incorrect,

@@ -37,7 +37,7 @@ import Testing
         #expect(diff.expression == "w . x")
         #expect(diff.wrt == "w")
         #expect(diff.declarations == "w, x: vector(n)")
-        #expect(diff.layout == "denominator")
+        #expect(diff.layout == .denominator)
         #expect(!diff.check)
         let grade = try #require(try MCheck.parseAsRoot(["a.md", "--solutions"]) as? GradeCommand)
         #expect(grade.paths == ["a.md"])

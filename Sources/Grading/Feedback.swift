@@ -1,9 +1,8 @@
 /// One piece of feedback a student can act on.
 public struct Feedback: Sendable, Equatable, Codable {
-    /// `readAs`, `shape`, `transposed`, `factor`, `sign`, `kink`, `entries`, `value`, `syntax`.
-    public var kind: String
+    public var kind: FeedbackKind
     public var message: String
-    public init(_ kind: String, _ message: String) { self.kind = kind; self.message = message }
+    public init(_ kind: FeedbackKind, _ message: String) { self.kind = kind; self.message = message }
 }
 
 /// The grade of one exercise.
@@ -17,4 +16,11 @@ public struct GradeResult: Sendable {
     /// One line: why.
     public var message: String
     public var feedback: [Feedback]
+
+    public init(id: String, line: Int, verdict: Verdict, score: Double, message: String, feedback: [Feedback]) {
+        self.id = id; self.line = line; self.verdict = verdict; self.score = score; self.message = message; self.feedback = feedback
+    }
+
+    /// The kinds of feedback given, in order.
+    public var kinds: [FeedbackKind] { feedback.map(\.kind) }
 }

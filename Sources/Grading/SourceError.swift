@@ -1,10 +1,15 @@
 /// An error in a user's file, printed like a compiler's: `file:line:column: error: message`, the line, a caret.
+///
+/// Lines and columns are 1-based. A column counts Characters (grapheme clusters) from the start of the line:
+/// what an editor shows a person, so `·`, `ᵀ` and `é` each count one. Every error mcheck reports uses this unit:
+/// Calculus's offsets (Unicode scalars) and cmark's columns (UTF-8 bytes) are converted where they are read
+/// (`TextPosition` here, `CharacterColumns` in Markdown).
 public struct SourceError: Error, Sendable, CustomStringConvertible, Equatable {
     public var file: String
     public var line: Int
     public var column: Int?
     public var message: String
-    /// The offending source line and how many characters the caret spans.
+    /// The offending source line and how many Characters the caret spans.
     public var sourceLine: String?
     public var length: Int
 

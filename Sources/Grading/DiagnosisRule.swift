@@ -1,0 +1,174 @@
+import Calculus
+
+/// What the diagnosis rules look at: the truth and the answer, and both evaluated at the same sample points.
+struct Evidence {
+    let truth: Expr
+    let answer: Expr
+    let conditions: [Condition]
+    let layout: Layout
+    /// Points where both are finite and of the same size, with the truth's value and the answer's.
+    var pairs: [(Environment, Value, Value)] = []
+    /// The kinks (conditions of max, min and cases) the sampler found.
+    var kinks: [Condition] = []
+
+    var shape: Shape { truth.shape }
+
+    /// Evaluates the truth and the answer at ten sample points.
+    mutating func sample() {
+        var sampler = Sampler(expressions: [truth, answer], conditions: conditions)
+        pairs = []
+        for env in sampler.points(count: 10) {
+            var ev = Evaluator(env)
+            guard let t = try? ev.evaluate(truth), let a = try? ev.evaluate(answer), t.isFinite, a.isFinite, t.count == a.count else { continue }
+            pairs.append((env, t, a))
+        }
+        kinks = sampler.kinks
+    }
+
+    var layoutNote: String {
+        layout == .numerator
+            ? "the denominator layout, but the course uses numerator layout (one row per function, a gradient is a row)"
+            : "the numerator layout, but this exercise asks for the denominator layout"
+    }
+
+    /// Whether two expressions agree at sample points (used to test a suspected mistake).
+    func numericallyEqual(_ a: Expr, _ b: Expr) -> Bool {
+        var eq = Equivalence(conditions: conditions)
+        eq.samples = 6
+        return eq.numeric(a, b).isEqual
+    }
+
+    static func close(_ a: [Double], _ b: [Double]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { Equivalence.close($0, $1, tolerance: 1e-9) }
+    }
+
+    /// The one constant c with answer = c · truth at every point, if there is one.
+    var constantRatio: Double? {
+        var ratio: Double? = nil
+        for (_, t, a) in pairs {
+            for (x, y) in zip(t.entries, a.entries) {
+                if abs(x) < 1e-9 { if abs(y) > 1e-9 { return nil } else { continue } }
+                let r = y / x
+                if let c = ratio { if !Equivalence.close(c, r, tolerance: 1e-7) { return nil } } else { ratio = r }
+            }
+        }
+        guard let c = ratio, !Equivalence.close(c, 1, tolerance: 1e-9), c != 0 else { return nil }
+        return c
+    }
+}
+
+/// What a rule found: the feedback, and the score the answer earns (a share of right entries, else 0).
+struct Finding {
+    var feedback: Feedback
+    var score = 0.0
+}
+
+/// One pattern a wrong answer of the right shape can show. The rules are tried in order; the first that finds
+/// its pattern gives the specific feedback.
+struct DiagnosisRule: Sendable {
+    let find: @Sendable (Evidence) -> Finding?
+
+    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, kinkSide, swappedCases, wrongEntries, diagonal]
+
+    /// The transpose of a square matrix.
+    static let transposedSquare = DiagnosisRule { e in
+        guard e.shape.isMatrix, !e.pairs.isEmpty,
+              e.pairs.allSatisfy({ Evidence.close($0.1.transposed.entries, $0.2.entries) }),
+              !e.pairs.allSatisfy({ Evidence.close($0.1.entries, $0.1.transposed.entries) }) else { return nil }
+        return Finding(feedback: Feedback(.transposed, "this is the transpose of the expected matrix: \(e.layoutNote)"))
+    }
+
+    /// A constant factor or the sign.
+    static let constantFactor = DiagnosisRule { e in
+        guard let c = e.constantRatio else { return nil }
+        if Equivalence.close(c, -1, tolerance: 1e-9) {
+            return Finding(feedback: Feedback(.sign, "off by sign: your answer is the negative of the right one"))
+        } else if abs(c - 1) < 0.01 {
+            return Finding(feedback: Feedback(.factor, "very close, but not equal: your answer is \(describeFactor(c)) times the right one; check the numbers"))
+        }
+        return Finding(feedback: Feedback(.factor, "off by a constant factor: your answer is \(describeFactor(c)) times the right one (a lost or extra factor, e.g. from the chain rule)"))
+    }
+
+    /// Right on one side of a kink, wrong on the other.
+    static let kinkSide = DiagnosisRule { e in
+        for kink in e.kinks where kink.lhs.shape.isScalar && kink.rhs.shape.isScalar {
+            var rightWhenTrue = true, rightWhenFalse = true, sawTrue = false, sawFalse = false
+            for (env, t, a) in e.pairs {
+                guard let side = Sampler.holds([kink], in: env) else { continue }
+                let ok = Evidence.close(t.entries, a.entries)
+                if side { sawTrue = true; rightWhenTrue = rightWhenTrue && ok } else { sawFalse = true; rightWhenFalse = rightWhenFalse && ok }
+            }
+            guard sawTrue && sawFalse, rightWhenTrue != rightWhenFalse else { continue }
+            let wrong = rightWhenTrue ? kink.negated : kink
+            let wrongSide = "where " + Printer.ascii(wrong.lhs) + " " + wrong.relation.rawValue + " " + Printer.ascii(wrong.rhs)
+            return Finding(feedback: Feedback(.kink, "right on one side of the kink but wrong on the other: wrong \(wrongSide) (check which side of the kink each case belongs to)"))
+        }
+        return nil
+    }
+
+    /// The cases of a kink swapped: the answer takes each branch on the other side.
+    static let swappedCases = DiagnosisRule { e in
+        guard e.truth.hasScalarPiecewise else { return nil }
+        let swapped = e.truth.swappingBranches
+        guard swapped != e.truth, e.numericallyEqual(swapped, e.answer) else { return nil }
+        return Finding(feedback: Feedback(.kink, "the cases are swapped: your answer uses each case on the wrong side of the kink"))
+    }
+
+    /// Which entries of a matrix of known size are wrong.
+    static let wrongEntries = DiagnosisRule { e in
+        guard let t0 = e.pairs.first?.1, t0.count > 1, e.shape.rows.size(in: [:]) != nil, e.shape.cols.size(in: [:]) != nil else { return nil }
+        var wrong: [(Int, Int)] = []
+        for i in 0..<t0.rows {
+            for j in 0..<t0.cols {
+                let ok = e.pairs.allSatisfy { Equivalence.close($0.1[i, j], $0.2[i, j], tolerance: 1e-9) }
+                if !ok { wrong.append((i + 1, j + 1)) }
+            }
+        }
+        guard !wrong.isEmpty && wrong.count < t0.count else { return nil }
+        let list = wrong.prefix(8).map { t0.cols == 1 || t0.rows == 1 ? "\(t0.cols == 1 ? $0.0 : $0.1)" : "(\($0.0), \($0.1))" }.joined(separator: ", ")
+        return Finding(feedback: Feedback(.entries, "\(wrong.count) of \(t0.count) entries are wrong: \(list)\(wrong.count > 8 ? ", …" : "")"),
+                       score: Double(t0.count - wrong.count) / Double(t0.count))
+    }
+
+    /// For a matrix of symbolic size: the diagonal right and the rest wrong, or the other way round.
+    static let diagonal = DiagnosisRule { e in
+        guard e.shape.isMatrix, !e.pairs.isEmpty else { return nil }
+        var diagonalRight = true, offDiagonalRight = true
+        for (_, t, a) in e.pairs {
+            for i in 0..<t.rows {
+                for j in 0..<t.cols where !Equivalence.close(t[i, j], a[i, j], tolerance: 1e-9) {
+                    if i == j { diagonalRight = false } else { offDiagonalRight = false }
+                }
+            }
+        }
+        if diagonalRight && !offDiagonalRight {
+            return Finding(feedback: Feedback(.entries, "the diagonal entries are right, but the entries off the diagonal are wrong"))
+        } else if offDiagonalRight && !diagonalRight {
+            return Finding(feedback: Feedback(.entries, "the entries off the diagonal are right, but the diagonal entries are wrong"))
+        }
+        return nil
+    }
+
+    static func describeFactor(_ c: Double) -> String {
+        for d in 1...12 {
+            let n = c * Double(d)
+            if abs(n - n.rounded()) < 1e-7 { return d == 1 ? formatValue(n.rounded()) : "\(Int(n.rounded()))/\(d)" }
+        }
+        return formatValue(c)
+    }
+}
+
+extension Expr {
+    var hasScalarPiecewise: Bool {
+        if case .piecewise(let c, _, _) = self, c.lhs.shape.isScalar, c.rhs.shape.isScalar { return true }
+        return children.contains { $0.hasScalarPiecewise }
+    }
+
+    /// The expression with the two cases of every scalar piecewise node exchanged.
+    var swappingBranches: Expr {
+        if case .piecewise(let c, let a, let b) = self, c.lhs.shape.isScalar, c.rhs.shape.isScalar {
+            return .piecewise(c, b.swappingBranches, a.swappingBranches)
+        }
+        return mapChildren { $0.swappingBranches }
+    }
+}
