@@ -103,11 +103,16 @@ public struct WorkbookWriter: Sendable {
                                                   message: "\(piece.why ?? "an answer block that fits no exercise"): kept at the end of the workbook, as '\(label)' (not graded)"))
                 }
             }
-            let notes = previous.notes(outside: Workbook(file: chapter.file, text: String(decoding: out, as: UTF8.self)))
+            var notes = previous.notes(outside: Workbook(file: chapter.file, text: String(decoding: out, as: UTF8.self)))
+            // A workbook without any answer, kept block or note of the student's is as mcheck wrote it (the course's own
+            // exercises/, a workbook not started): what the chapter no longer has is old prose, not notes.
+            let untouched = !previous.pieces.contains { !$0.block.isBlank } && !notes.contains { $0.wasKept }
             for note in notes where !note.wasKept {
-                notices.append(WorkbookNotice(file: previous.file, line: note.line, column: note.column,
-                                              message: "text outside the answer blocks that is not in the chapter: kept at the end of the workbook"))
+                notices.append(WorkbookNotice(file: previous.file, line: note.line, column: note.column, message: untouched
+                    ? "text that is not in the chapter, in a workbook without answers: taken as prose the chapter no longer has, and dropped (the previous file is kept as \(previous.file)~)"
+                    : "text outside the answer blocks that is not in the chapter: kept at the end of the workbook"))
             }
+            if untouched { notes = [] }
             if out.last != 0x0A { out.append(0x0A) }
             if !keptBlocks.isEmpty {
                 out += "\n\(keptHeading)\n\n\(keptExplanation)\n".utf8
