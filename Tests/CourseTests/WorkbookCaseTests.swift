@@ -138,6 +138,18 @@ import Testing
         #expect(workbook.keptAnswers.isEmpty)
     }
 
+    /// A workbook with no answer at all is as mcheck wrote it: text the chapter does not have is old prose, dropped with
+    /// a warning (and still in `ch1.md~`), so the course's own workbooks do not collect stale paragraphs.
+    @Test func oldProseOfAWorkbookWithoutAnswersIsDropped() throws {
+        let text = try String(contentsOfFile: Fixtures.path("workbook-cases/notes-outside-answer-blocks-dropped/student-file-before.md"), encoding: .utf8)
+        let course = try TestCourse("notes-outside-answer-blocks-dropped", student: Data(text.replacingOccurrences(of: "```answer\n2x\n```", with: "```answer\n```").utf8))
+        defer { course.folder.remove() }
+        let (plan, _) = try course.run()
+        #expect(!Self.contains(try course.bytes(), "My own note"))
+        #expect(Self.contains(try course.bytes(course.workbook + "~"), "My own note"))
+        #expect(plan.outcome?.notices.map(\.description) == ["\(course.workbook):13:1: warning: text that is not in the chapter, in a workbook without answers: taken as prose the chapter no longer has, and dropped (the previous file is kept as \(course.workbook)~)"])
+    }
+
     // MARK: Workbooks that cannot be read are left alone
 
     func expectLeftAlone(_ course: TestCourse, before: [UInt8], message: String, location: String? = nil) throws {
