@@ -79,25 +79,20 @@ public struct Verifier: Sendable {
     // MARK: Workbooks
 
     func workbookSync(_ chapter: Workbook, chapterPath: String) -> [Check] {
-        guard !chapter.exercises.isEmpty, let name = WorkbookWriter.workbookName(forChapter: chapterPath) else { return [] }
-        let path = (exercisesFolder as NSString).appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard let plan = WorkbookPlan.make(chapter: chapter, chapterPath: chapterPath, exercisesFolder: exercisesFolder) else { return [] }
+        let path = plan.path
+        switch plan.state {
+        case .missing:
             return [Check(file: path, line: 1, kind: .workbook, status: .failed, message: "missing: run mcheck workbook")]
-        }
-        let existing: Workbook
-        do { existing = try Workbook.load(path) } catch {
+        case .unreadable(let error):
             return [Check(file: path, line: error.line, kind: .workbook, status: .failed, message: error.message)]
-        }
-        if existing.exercises.contains(where: { $0.solution != nil || !$0.mistakes.isEmpty }) {
+        case .stale where plan.holdsSolutions:
             return [Check(file: path, line: 1, kind: .workbook, status: .failed, message: "holds solutions; run mcheck workbook")]
+        case .stale(let line):
+            return [Check(file: path, line: line, kind: .workbook, status: .failed, message: "out of date with \(chapterPath) from this line on; run mcheck workbook")]
+        case .upToDate:
+            return [Check(file: path, line: 1, kind: .workbook, status: .verified, message: "in sync with \(chapterPath)")]
         }
-        let expected = WorkbookWriter.make(chapter: chapter, chapterPath: chapterPath, existing: existing).text
-        if expected != existing.text {
-            let a = expected.split(separator: "\n", omittingEmptySubsequences: false), b = existing.text.split(separator: "\n", omittingEmptySubsequences: false)
-            let firstDiff = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? Swift.min(a.count, b.count)
-            return [Check(file: path, line: firstDiff + 1, kind: .workbook, status: .failed, message: "out of date with \(chapterPath) from this line on; run mcheck workbook")]
-        }
-        return [Check(file: path, line: 1, kind: .workbook, status: .verified, message: "in sync with \(chapterPath)")]
     }
 
     // MARK: Math

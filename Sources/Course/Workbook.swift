@@ -13,27 +13,13 @@ public struct Workbook: Sendable {
     /// Answers kept from exercises a chapter no longer has (`answer-kept ID` blocks), by id.
     public var keptAnswers: [(String, String)]
 
-    /// Largest file read (a workbook is a few kilobytes; a course chapter well under a megabyte).
+    /// Largest file read (a workbook is a few kilobytes; a course chapter well under a megabyte): the one cap on
+    /// workbooks and chapters, for `mcheck`, `mcheck workbook`, `mcheck verify` and `mcheck build`.
     public static let maxBytes = 16 * 1024 * 1024
 
     /// Reads and parses a file. Throws for a file that cannot be read at all.
     public static func load(_ path: String) throws(SourceError) -> Workbook {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SourceError(file: path, line: 0, message: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw SourceError(file: path, line: 0, message: "is a folder, not a file") }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxBytes else {
-            throw SourceError(file: path, line: 0, message: "the file is too large (\(size / (1024 * 1024)) MB; the limit is \(maxBytes / (1024 * 1024)) MB)")
-        }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SourceError(file: path, line: 0, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        return try parse(data: data, file: path)
+        try parse(data: try SourceFile.read(path), file: path)
     }
 
     public static func parse(data: Data, file: String) throws(SourceError) -> Workbook {

@@ -10,6 +10,8 @@ public struct WorkbookWriter: Sendable {
         public var added: [String]
         public var removed: [String]
         public var kept: Int
+        /// Answer blocks of the previous workbook that could not go under an exercise, and notes: kept at the end.
+        public var notices: [WorkbookNotice] = []
     }
 
     /// `chapters/04-jacobian.md` → `ch4.md`; nil for a file without a leading number.
@@ -20,17 +22,14 @@ public struct WorkbookWriter: Sendable {
         return "ch\(n).md"
     }
 
+    static let keptHeading = "## Answers to exercises no longer in the chapter"
+    static let keptExplanation = "Kept so that no work is lost; they are not graded."
+    static let notesHeading = "## Notes kept from the previous workbook"
+    static let notesExplanation = "Text from outside the answer blocks that is not in the chapter (your notes, or prose the chapter has since changed), kept as it was so that nothing you wrote is lost."
+    static let headerStart = "<!-- Workbook made by `mcheck workbook`"
+
     public static func make(chapter: Workbook, chapterPath: String, existing: Workbook?) -> Outcome {
-        var answers: [String: String] = [:]
-        var previousOrder: [String] = []
-        if let existing {
-            for (id, text) in existing.keptAnswers where !id.isEmpty { answers[id] = text }
-            for e in existing.exercises {
-                guard let id = e.id else { continue }
-                previousOrder.append(id)
-                if let a = e.answer, !a.text.allSatisfy(\.isWhitespace) { answers[id] = a.text } else if answers[id] == nil { answers[id] = "" }
-            }
-        }
+        let previous = existing.map(Previous.init)
         let lines = chapter.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Lines to drop (solutions, mistakes, stray answers) and where to insert answer blocks.
         var drop = Set<Int>()
@@ -44,39 +43,94 @@ public struct WorkbookWriter: Sendable {
             ids.append(id)
             insertAfter[e.endLine] = id
         }
+        let current = Set(ids)
+        var notices: [WorkbookNotice] = []
+        var used = Set<Int>()
+        var kept = 0
+        /// The answer block under exercise `id`: the student's own bytes, or an `answer-kept` block of a returning
+        /// exercise relabelled, or an empty one.
+        func answer(_ id: String) -> [UInt8] {
+            guard let previous else { return Array("```answer\n```\n".utf8) }
+            let own = previous.answers[id].map { previous.pieces[$0] }
+            if let own, !own.block.isBlank {
+                used.insert(own.index); kept += 1
+                if let line = own.block.swallowedExerciseLine {
+                    notices.append(WorkbookNotice(file: previous.file, line: own.block.fenceLine, column: own.block.column,
+                                                  message: "the answer block of exercise '\(id)' runs on over the exercise block of line \(line): is its closing fence missing? (kept whole, as the answer)"))
+                }
+                return own.block.bytes()
+            }
+            if let k = previous.pieces.first(where: { $0.kind == .kept && $0.block.keptID == id && !$0.block.isBlank && !used.contains($0.index) }) {
+                used.insert(k.index); kept += 1
+                return k.block.bytes(info: "answer")
+            }
+            if let own { used.insert(own.index); return own.block.bytes() }
+            return Array("```answer\n```\n".utf8)
+        }
         // The chapter as `folder/file`, however its path was spelled (`chapters/…`, `./chapters/…`, absolute), so the
         // workbook does not change with the working directory (links are made the same way in `relinked`).
         let shownPath = ((chapterPath as NSString).deletingLastPathComponent as NSString).lastPathComponent + "/" + (chapterPath as NSString).lastPathComponent
-        var out = "<!-- Workbook made by `mcheck workbook` from \(shownPath.hasPrefix("/") ? String(shownPath.dropFirst()) : shownPath). Write each answer in the empty answer block\n"
-        out += "     under its exercise, then run `mcheck` on this file. Made again after the chapter changes, it keeps your answers. -->\n\n"
+        var out = Array("\(headerStart) from \(shownPath.hasPrefix("/") ? String(shownPath.dropFirst()) : shownPath). Write each answer in the empty answer block\n".utf8)
+        out += "     under its exercise, then run `mcheck` on this file. Made again after the chapter changes, it keeps your answers. -->\n\n".utf8
         var previousDropped = false
         for (k, line) in lines.enumerated() {
             let n = k + 1
             if drop.contains(n) { previousDropped = true; continue }
             // Collapse the blank line a dropped block leaves behind.
-            if previousDropped && line.isEmpty && out.hasSuffix("\n\n") { previousDropped = false; continue }
+            if previousDropped && line.isEmpty && out.suffix(2) == [0x0A, 0x0A] { previousDropped = false; continue }
             previousDropped = false
-            out += relinked(line, from: chapterPath)
-            if k < lines.count - 1 { out += "\n" }
+            out += relinked(line, from: chapterPath).utf8
+            if k < lines.count - 1 { out.append(0x0A) }
             if let id = insertAfter[n] {
-                out += "\n" + answerBlock(info: "answer", answers[id] ?? "")
+                out.append(0x0A)
+                out += answer(id)
             }
         }
-        let current = Set(ids)
-        let removed = previousOrder.filter { !current.contains($0) }
-        let keptGone = removed.filter { !(answers[$0] ?? "").allSatisfy(\.isWhitespace) }
-        let oldKept = answers.keys.filter { !current.contains($0) && !removed.contains($0) && !(answers[$0] ?? "").allSatisfy(\.isWhitespace) }.sorted()
-        if !keptGone.isEmpty || !oldKept.isEmpty {
-            if !out.hasSuffix("\n") { out += "\n" }
-            out += "\n## Answers to exercises no longer in the chapter\n\nKept so that no work is lost; they are not graded.\n"
-            for id in keptGone + oldKept {
-                out += "\n" + answerBlock(info: "answer-kept \(id)", answers[id]!)
+        var removed: [String] = []
+        if let previous {
+            removed = previous.order.filter { !current.contains($0) }
+            // Everything else the student wrote, in the order of the file, so that making the workbook again changes nothing.
+            var keptBlocks: [[UInt8]] = []
+            for piece in previous.pieces where !used.contains(piece.index) && !piece.block.isBlank {
+                switch piece.kind {
+                case .kept:
+                    keptBlocks.append(piece.block.bytes())
+                case .answer(let id?) where !current.contains(id) && previous.answers[id] == piece.index:
+                    keptBlocks.append(piece.block.bytes(info: "answer-kept \(id)"))
+                case .answer(let id):
+                    let label = id.map { "answer-kept \($0)" } ?? "answer-kept"
+                    keptBlocks.append(piece.block.bytes(info: label))
+                    notices.append(WorkbookNotice(file: previous.file, line: piece.block.fenceLine, column: piece.block.column,
+                                                  message: "\(piece.why ?? "an answer block that fits no exercise"): kept at the end of the workbook, as '\(label)' (not graded)"))
+                }
+            }
+            var notes = previous.notes(outside: Workbook(file: chapter.file, text: String(decoding: out, as: UTF8.self)))
+            // A workbook without any answer, kept block or note of the student's is as mcheck wrote it (the course's own
+            // exercises/, a workbook not started): what the chapter no longer has is old prose, not notes.
+            let untouched = !previous.pieces.contains { !$0.block.isBlank } && !notes.contains { $0.wasKept }
+            for note in notes where !note.wasKept {
+                notices.append(WorkbookNotice(file: previous.file, line: note.line, column: note.column, message: untouched
+                    ? "text that is not in the chapter, in a workbook without answers: taken as prose the chapter no longer has, and dropped (the previous file is kept as \(previous.file)~)"
+                    : "text outside the answer blocks that is not in the chapter: kept at the end of the workbook"))
+            }
+            if untouched { notes = [] }
+            if out.last != 0x0A { out.append(0x0A) }
+            if !keptBlocks.isEmpty {
+                out += "\n\(keptHeading)\n\n\(keptExplanation)\n".utf8
+                for block in keptBlocks { out.append(0x0A); out += block }
+            }
+            if !notes.isEmpty {
+                out += "\n\(notesHeading)\n\n\(notesExplanation)\n".utf8
+                for note in notes {
+                    out.append(0x0A); out += note.bytes
+                    if out.last != 0x0A && out.last != 0x0D { out.append(0x0A) }
+                }
             }
         }
-        if !out.hasSuffix("\n") { out += "\n" }
-        let previous = Set(previousOrder)
-        let added = existing == nil ? [] : ids.filter { !previous.contains($0) }
-        return Outcome(text: out, added: added, removed: removed, kept: ids.filter { !(answers[$0] ?? "").allSatisfy(\.isWhitespace) }.count)
+        if out.last != 0x0A { out.append(0x0A) }
+        let previousIDs = Set(previous?.order ?? [])
+        let added = existing == nil ? [] : ids.filter { !previousIDs.contains($0) }
+        return Outcome(text: String(decoding: out, as: UTF8.self), added: added, removed: removed, kept: kept, notices: notices)
     }
 
     /// Relative links and images of a chapter (`figures/x.svg`, `05-x.md`) point back into its folder.
@@ -93,13 +147,5 @@ public struct WorkbookWriter: Sendable {
             if !external { out += folder }
         }
         return out + rest
-    }
-
-    static func answerBlock(info: String, _ text: String) -> String {
-        var fence = "```"
-        while text.contains(fence) { fence += "`" }
-        var body = text
-        if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
-        return fence + info + "\n" + body + fence + "\n"
     }
 }

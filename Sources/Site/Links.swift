@@ -1,3 +1,5 @@
+import Markdown
+
 /// Where a link in a chapter goes, checked against the site: chapters, their anchors, figures.
 ///
 /// * `#anchor`: a heading, exercise id, equation label or footnote on the same page;
@@ -9,6 +11,8 @@
 struct LinkResolver: Sendable {
     var chapters: [String: PreparedChapter]
     var figures: [String: String]
+    /// Files of the figures folder that are not published, with why.
+    var refused: [String: String] = [:]
 
     struct Target {
         var href: String
@@ -39,8 +43,10 @@ struct LinkResolver: Sendable {
             guard let page else { return .failure(LinkError("link to '\(dest)' on a page without anchors")) }
             return anchorTarget(fragment.map(String.init) ?? "", in: page, href: "", what: "this chapter")
         }
-        if path.hasPrefix("figures/") {
-            let name = String(path.dropFirst("figures/".count))
+        if let name = LinkResolver.figureName(dest) {
+            if let why = refused[name] {
+                return .failure(LinkError("\(isImage ? "image" : "link") '\(dest)': the figure is not published: it is \(why)"))
+            }
             guard figures[name] != nil else {
                 return .failure(LinkError("\(isImage ? "image" : "link") '\(dest)': no such figure in the figures folder"))
             }
@@ -67,6 +73,14 @@ struct LinkResolver: Sendable {
             return .failure(LinkError("link to '#\(id)': no such anchor in \(what)" + LinkResolver.suggestion(id, chapter.anchors.keys)))
         }
         return .success(Target(href: href + "#" + id, defaultText: chapter.anchorText(id)))
+    }
+
+    /// `x.svg` for `figures/x.svg`, `./figures/x.svg#part`; nil for anything that is not a figure.
+    static func figureName(_ destination: String) -> String? {
+        var path = Substring(destination.trimmingSpaces())
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<cut] }
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        return path.hasPrefix("figures/") ? String(path.dropFirst("figures/".count)) : nil
     }
 
     /// `javascript` for `javascript:alert(1)`; nil for a relative path.
@@ -98,5 +112,16 @@ extension PreparedChapter {
         if let e = exercises.values.first(where: { $0.block.id == id }) { return "Exercise \(source.number).\(e.number)" }
         if let s = sections.first(where: { $0.id == id }) { return s.text }
         return nil
+    }
+}
+
+extension Document {
+    /// Every link and image, in document order, with its destination.
+    var linksAndImages: [(node: Node, destination: String, isImage: Bool)] {
+        nodes { if case .link = $0.kind { return true }; if case .image = $0.kind { return true }; return false }.map { node in
+            if case .image(let source, _) = node.kind { return (node, source, true) }
+            if case .link(let destination, _) = node.kind { return (node, destination, false) }
+            return (node, "", false)
+        }
     }
 }

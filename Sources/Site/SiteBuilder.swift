@@ -1,3 +1,4 @@
+import Course
 import Dispatch
 import Foundation
 import Markdown
@@ -7,8 +8,10 @@ import MathML
 public struct RenderedSite: Sendable {
     /// Output path (relative to the output folder) → contents.
     public var files: [(path: String, contents: String)]
-    /// Output path → source file to copy.
+    /// Output path → source file to copy: the figures the chapters use, and only those.
     public var copies: [(path: String, source: String)]
+    /// Files of the figures folder that are not copied and not used (a link leaving the chapters folder, a FIFO…).
+    public var warnings: [SiteWarning] = []
 
     /// The contents of one output file, for tests.
     public func file(_ path: String) -> String? { files.first { $0.path == path }?.contents }
@@ -25,6 +28,7 @@ public struct BuildReport: Sendable {
     public var pages: Int
     public var figures: Int
     public var seconds: [(step: SiteStep, seconds: Double)]
+    public var warnings: [SiteWarning] = []
     public var total: Double { seconds.reduce(0) { $0 + $1.seconds } }
 }
 
@@ -49,7 +53,7 @@ public enum SiteBuilder {
         lap(.render)
         try write(site, to: options.out)
         lap(.write)
-        return BuildReport(pages: site.files.count { $0.path.hasSuffix(".html") }, figures: site.copies.count, seconds: times)
+        return BuildReport(pages: site.files.count { $0.path.hasSuffix(".html") }, figures: site.copies.count, seconds: times, warnings: site.warnings)
     }
 
     // MARK: load
@@ -66,8 +70,9 @@ public enum SiteBuilder {
                 let base = String(name.dropLast(3))
                 guard let number = ChapterSource.number(of: base) else { continue }
                 let path = join(chapterDir, name)
-                guard let data = fm.contents(atPath: path) else {
-                    errors.append(SiteError(.load, file: path, "cannot read the file"))
+                let data: Data
+                do { data = try SourceFile.read(path) } catch {
+                    errors.append(SiteError(.load, file: path, error.message))
                     continue
                 }
                 chapters.append(ChapterSource(path: path, name: base, number: number, data: data))
@@ -85,11 +90,7 @@ public enum SiteBuilder {
         } else {
             errors.append(SiteError(.load, file: chapterDir, "no such folder"))
         }
-        var figures: [String: String] = [:]
-        let figureDir = join(chapterDir, "figures")
-        for name in (try? fm.contentsOfDirectory(atPath: figureDir)) ?? [] where !name.hasPrefix(".") {
-            figures[name] = join(figureDir, name)
-        }
+        let (figures, refusedFigures) = listFigures(in: chapterDir)
         let templatePath = join(options.theme, "template.html")
         let stylePath = join(options.theme, "style.css")
         var template: Template?
@@ -105,7 +106,44 @@ public enum SiteBuilder {
             errors.append(SiteError(.load, file: stylePath, "cannot read the stylesheet"))
         }
         guard errors.isEmpty, let template else { throw SiteFailure(errors) }
-        return SiteSources(chapters: chapters, figures: figures, template: template, templatePath: templatePath, stylesheet: stylesheet, options: options)
+        var sources = SiteSources(chapters: chapters, figures: figures, template: template, templatePath: templatePath, stylesheet: stylesheet, options: options)
+        sources.refusedFigures = refusedFigures
+        return sources
+    }
+
+    /// The files of `figures/` in the chapters folder that may be published, by name, each with its real path; and the
+    /// others, with why not: a symbolic link that leaves the chapters folder (to `/etc/passwd`, `/proc/self/environ`…)
+    /// or leads nowhere, a folder, a FIFO, a device, a file of `/proc`.
+    static func listFigures(in chapterDir: String) -> (figures: [String: String], refused: [String: String]) {
+        let fm = FileManager.default
+        let figureDir = join(chapterDir, "figures")
+        var figures: [String: String] = [:], refused: [String: String] = [:]
+        guard let names = try? fm.contentsOfDirectory(atPath: figureDir), let root = realPath(chapterDir) else { return ([:], [:]) }
+        for name in names where !name.hasPrefix(".") {
+            let path = join(figureDir, name)
+            let link = try? fm.destinationOfSymbolicLink(atPath: path)
+            guard let real = realPath(path) else {
+                refused[name] = "a symbolic link to \(link ?? "?"), which does not exist"
+                continue
+            }
+            guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+                refused[name] = "a symbolic link to \(link ?? real), outside the chapters folder"
+                continue
+            }
+            switch SourceFile.kind(atPath: real) {
+            case .regular: figures[name] = real
+            case .folder: refused[name] = "a folder, not a file"
+            case .special(let what): refused[name] = what + ", not a regular file"
+            case .missing: refused[name] = "missing"
+            }
+        }
+        return (figures, refused)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func join(_ dir: String, _ name: String) -> String {
@@ -147,7 +185,7 @@ public enum SiteBuilder {
         let chapters = site.chapters
         var byName: [String: PreparedChapter] = [:]
         for c in chapters { byName[c.source.name] = c }
-        let links = LinkResolver(chapters: byName, figures: site.sources.figures)
+        let links = LinkResolver(chapters: byName, figures: site.sources.figures, refused: site.sources.refusedFigures)
         let renderer = MathMLRenderer()
 
         let pages: [ChapterPage] = parallelMap(chapters) { chapter in
@@ -193,8 +231,16 @@ public enum SiteBuilder {
         files.append(("style.css", "/* MathML rules from the MathML module, then site/style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet))
         files.append(("search-index.js", SearchIndex.script(chapters)))
 
-        let copies = site.sources.figures.keys.sorted().map { ("figures/" + $0, site.sources.figures[$0]!) }
-        return RenderedSite(files: files, copies: copies)
+        // Only the figures a chapter shows or links to are published; refused files nobody uses are worth a warning.
+        var used = Set<String>()
+        for chapter in chapters {
+            for (_, destination, _) in chapter.document.linksAndImages { if let name = LinkResolver.figureName(destination) { used.insert(name) } }
+        }
+        let copies = site.sources.figures.keys.filter(used.contains).sorted().map { ("figures/" + $0, site.sources.figures[$0]!) }
+        let warnings = site.sources.refusedFigures.keys.filter { !used.contains($0) }.sorted().map {
+            SiteWarning(file: join(join(options.chapters, "figures"), $0), "not published: \(site.sources.refusedFigures[$0]!)")
+        }
+        return RenderedSite(files: files, copies: copies, warnings: warnings)
     }
 
     /// The rule reference: the chapter whose title says "reference", else the last one.
@@ -282,8 +328,10 @@ public enum SiteBuilder {
         }
         for (path, source) in site.copies {
             let target = join(out, path)
-            guard let data = fm.contents(atPath: source) else {
-                errors.append(SiteError(.write, file: source, "cannot read the figure"))
+            // Read again as a regular file (not a FIFO put in its place since the load step).
+            let data: Data
+            do { data = try SourceFile.read(source, limit: Int.max) } catch {
+                errors.append(SiteError(.write, file: source, "cannot read the figure: \(error.message)"))
                 continue
             }
             if fm.contents(atPath: target) == data { continue }
@@ -298,12 +346,12 @@ public enum SiteBuilder {
 /// `items.map(transform)` on all cores; the order of the results is the order of the items.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     if items.count < 2 { return items.map(transform) }
-    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    nonisolated(unsafe) let slots = results
-    DispatchQueue.concurrentPerform(iterations: items.count) { i in
-        slots[i] = transform(items[i])
+    // Each slot is initialized exactly once, by its own iteration; the array owns the results (nothing to free by hand).
+    return [R](unsafeUninitializedCapacity: items.count) { buffer, count in
+        nonisolated(unsafe) let slots = buffer.baseAddress!
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            (slots + i).initialize(to: transform(items[i]))
+        }
+        count = items.count
     }
-    return results.map { $0! }
 }

@@ -14,13 +14,10 @@ public enum SiteChecks {
         do { site = try SiteBuilder.preprocess(try SiteBuilder.load(options)) } catch { return failures(error.errors) }
         var byName: [String: PreparedChapter] = [:]
         for c in site.chapters { byName[c.source.name] = c }
-        let resolver = LinkResolver(chapters: byName, figures: site.sources.figures)
+        let resolver = LinkResolver(chapters: byName, figures: site.sources.figures, refused: site.sources.refusedFigures)
         var checks: [Check] = []
         for chapter in site.chapters {
-            for node in chapter.document.nodes(where: { if case .link = $0.kind { return true }; if case .image = $0.kind { return true }; return false }) {
-                var destination = "", isImage = false
-                if case .link(let d, _) = node.kind { destination = d }
-                if case .image(let s, _) = node.kind { destination = s; isImage = true }
+            for (node, destination, isImage) in chapter.document.linksAndImages {
                 let line = node.range.start.line
                 switch resolver.resolve(destination, from: chapter, isImage: isImage) {
                 case .success:

@@ -36,6 +36,9 @@ public struct SiteSources: Sendable {
     public var chapters: [ChapterSource]
     /// Figure file names (as linked from chapters: `figures/<name>`) and where each is on disk.
     public var figures: [String: String]
+    /// Files of the figures folder that are never published, by name, with why (a symbolic link leaving the chapters
+    /// folder, a FIFO, a device…): an image or link to one is an error at the reference.
+    public var refusedFigures: [String: String] = [:]
     public var template: Template
     /// The path of the template, for messages.
     public var templatePath: String
@@ -72,4 +75,17 @@ public struct SiteOptions: Sendable {
     func workbook(for chapter: Int) -> String {
         workbookPattern.replacingOccurrences(of: "%d", with: String(chapter))
     }
+}
+
+/// Something a build did not do and the author should know, without failing it: `file: warning: message [load]`.
+public struct SiteWarning: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var message: String
+
+    public init(file: String, _ message: String) {
+        self.file = file
+        self.message = message
+    }
+
+    public var description: String { "\(file): warning: \(message) [\(SiteStep.load.rawValue)]" }
 }

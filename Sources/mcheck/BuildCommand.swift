@@ -51,6 +51,7 @@ struct BuildCommand: ParsableCommand {
     func buildOnce(_ options: SiteOptions) -> SiteStep? {
         do {
             let report = try SiteBuilder.build(options)
+            for warning in report.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             let steps = report.seconds.map { "\($0.step.rawValue) \(milliseconds($0.seconds))" }.joined(separator: ", ")
             say("built \(report.pages) pages and \(report.figures) figures into \(out)/ in \(milliseconds(report.total)) (\(steps))")
             return nil

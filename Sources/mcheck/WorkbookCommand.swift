@@ -28,28 +28,22 @@ struct WorkbookCommand: ParsableCommand {
         var stale: [String] = []
         var failed = false
         for chapterPath in chapterPaths {
-            guard let target = WorkbookWriter.workbookName(forChapter: chapterPath) else { continue }
-            let targetPath = (out as NSString).appendingPathComponent(target)
             let chapter: Workbook
             do { chapter = try Workbook.load(chapterPath) } catch { print(error); failed = true; continue }
-            if chapter.exercises.isEmpty { continue }
-            let existing = fm.fileExists(atPath: targetPath) ? try? Workbook.load(targetPath) : nil
-            let outcome = WorkbookWriter.make(chapter: chapter, chapterPath: chapterPath, existing: existing)
-            let current = existing?.text
+            guard let plan = WorkbookPlan.make(chapter: chapter, chapterPath: chapterPath, exercisesFolder: out) else { continue }
+            if case .unreadable(let error) = plan.state {
+                // Left as it is: a workbook that cannot be read is never replaced.
+                print(error); failed = true; continue
+            }
             if check {
-                if current != outcome.text { stale.append(targetPath) }
+                if plan.state != .upToDate { stale.append(plan.path) }
                 continue
             }
-            if current == outcome.text { print("\(targetPath): up to date (\(chapter.exercises.count) exercises)"); continue }
-            do { try outcome.text.write(toFile: targetPath, atomically: true, encoding: .utf8) } catch {
-                print("\(targetPath): error: cannot write: \(error.localizedDescription)"); failed = true; continue
-            }
-            var line = "\(targetPath): \(chapter.exercises.count) exercises"
-            if existing == nil { line += " (new workbook)" }
-            if !outcome.added.isEmpty { line += "; new: " + outcome.added.joined(separator: ", ") }
-            if !outcome.removed.isEmpty { line += "; gone: " + outcome.removed.joined(separator: ", ") + " (answers kept at the end)" }
-            if outcome.kept > 0 { line += "; \(outcome.kept) answers kept" }
-            print(line)
+            let wrote: Bool
+            do { wrote = try plan.write() } catch { print(error); failed = true; continue }
+            print(plan.summary)
+            // What was kept and why, once: when the workbook is written.
+            if wrote { for notice in plan.outcome?.notices ?? [] { print(notice) } }
         }
         if check {
             for s in stale { print("\(s): out of date with its chapter; run mcheck workbook") }
