@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "CourseTests", dependencies: ["Course", "Grading", "Calculus", "Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MCheckTests", dependencies: [
             "mcheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Grading", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
     ]
 )

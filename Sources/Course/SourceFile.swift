@@ -1,3 +1,4 @@
+import Grading
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

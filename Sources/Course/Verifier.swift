@@ -40,7 +40,6 @@ public struct Verifier: Sendable {
     // MARK: Exercises
 
     func exercises(_ workbook: Workbook) -> [Check] {
-        let workbook = workbook.checkingMistakeKinds()
         var checks = workbook.errors.map { Check(file: $0.file, line: $0.line, kind: .exercise, status: .failed, message: $0.message) }
         let grader = Grader()
         for block in workbook.exercises {

@@ -104,12 +104,11 @@ public struct Workbook: Sendable {
                 }
                 let (fields, fieldErrors) = parseFields(block, file: file, allowed: ["answer", "feedback"])
                 errors += fieldErrors
-                guard let answer = fields.first(where: { $0.key == "answer" }) else {
-                    errors.append(SourceError(file: file, line: fence, message: "a mistake block needs an 'answer:' line"))
-                    continue
+                do {
+                    exercises[exercises.count - 1].mistakes.append(try Mistake(fields: fields, file: file, fenceLine: fence, endLine: end))
+                } catch {
+                    errors.append(error)
                 }
-                let feedback = fields.first { $0.key == "feedback" }?.value ?? "value"
-                exercises[exercises.count - 1].mistakes.append(Mistake(answer: answer.value, feedback: feedback, line: answer.line, fenceLine: fence, endLine: end))
             default: continue
             }
         }

@@ -3,7 +3,6 @@ import Grading
 extension Grader {
     /// Grades every exercise of a workbook (answers, or solutions when `useSolutions`).
     public func grade(_ workbook: Workbook, useSolutions: Bool = false) -> FileReport {
-        let workbook = workbook.checkingMistakeKinds()
         var report = FileReport(file: workbook.file, results: [], errors: workbook.errors)
         if workbook.exercises.isEmpty && workbook.errors.isEmpty {
             let what = workbook.text.allSatisfy(\.isWhitespace) ? "the file is empty" : "no exercises in this file"

@@ -1,3 +1,4 @@
+import Grading
 import Foundation
 
 /// What `mcheck workbook` does for one chapter, and what `mcheck verify` checks: the one place that reads the student's

@@ -55,12 +55,6 @@ public struct Mistake: Sendable, Equatable {
         }
         self.init(answer: answer.value, feedback: feedback, line: answer.line, fenceLine: fenceLine, endLine: endLine)
     }
-
-    /// Transitional, for `Workbook.extract` until it reads mistake blocks with `init(fields:file:fenceLine:endLine:)`:
-    /// an unknown kind becomes `value` here, and Course's `Workbook.checkingMistakeKinds()` reports it.
-    public init(answer: String, feedback: String, line: Int, fenceLine: Int, endLine: Int) {
-        self.init(answer: answer, feedback: FeedbackKind(rawValue: feedback) ?? .value, line: line, fenceLine: fenceLine, endLine: endLine)
-    }
 }
 
 /// An exercise as written: its fields and the blocks that follow it, before its expressions are read.

@@ -146,7 +146,7 @@ enum Preprocessor {
         }
 
         // Exercises, read the way the grader reads them: into the grader's own Question.
-        let checked = workbook.checkingMistakeKinds()
+        let checked = workbook
         func report(_ e: SourceError) { errors.append(SiteError(.preprocess, file: file, line: e.line, column: e.column, kind: .exercise, e.message)) }
         checked.errors.forEach(report)
         for (k, exercise) in checked.exercises.enumerated() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Course
+import Grading
 
 /// The fuzzing reproducers of `mcheck workbook` (Fixtures/workbook-cases): every byte of every answer block of the
 /// student's file survives, what fits no exercise is kept at the end with a warning, a second run changes nothing,
