@@ -101,6 +101,7 @@ public struct Evaluator {
             return try zeros(body.shape)
         case .diag(let x):
             let v = try evaluate(x).entries
+            try allocate(v.count, v.count)
             var d = [Double](repeating: 0, count: v.count * v.count)
             for k in v.indices { d[k * v.count + k] = v[k] }
             return Value.make(v.count, v.count, d)
@@ -112,15 +113,18 @@ public struct Evaluator {
         case .inverse(let x): return try LinearAlgebra.inverse(try evaluate(x))
         case .ones(let s):
             let r = try size(s.rows), c = try size(s.cols)
+            try allocate(r, c)
             return Value.make(r, c, [Double](repeating: 1, count: r * c))
         case .zeros(let s): return try zeros(s)
         case .identity(let n):
             let k = try size(n)
+            try allocate(k, k)
             var d = [Double](repeating: 0, count: k * k)
             for i in 0..<k { d[i * k + i] = 1 }
             return Value.make(k, k, d)
         case .basis(let i, let n):
             let k = try size(n), j = try integer(try evaluate(i), "an index")
+            try allocate(k, 1)
             guard j >= 1 && j <= k else { throw fail("index \(j) is outside 1…\(k)") }
             var d = [Double](repeating: 0, count: k)
             d[j - 1] = 1
@@ -130,8 +134,17 @@ public struct Evaluator {
         }
     }
 
+    /// Refuses a value with more than `Limits.maxEntries` entries before it is allocated.
+    func allocate(_ rows: Int, _ cols: Int) throws(CalculusError) {
+        let (n, overflow) = rows.multipliedReportingOverflow(by: cols)
+        guard !overflow, n <= Limits.maxEntries else {
+            throw CalculusError(.limit, "a \(rows)×\(cols) value is too large to evaluate (the most is \(Limits.maxEntries) entries)")
+        }
+    }
+
     func zeros(_ s: Shape) throws(CalculusError) -> Value {
         let r = try size(s.rows), c = try size(s.cols)
+        try allocate(r, c)
         return Value.make(r, c, [Double](repeating: 0, count: r * c))
     }
 
@@ -166,6 +179,10 @@ public struct Evaluator {
         if case .scalar(let s) = b { return map(a) { $0 * s } }
         guard a.cols == b.rows else { throw fail("cannot multiply a \(a.rows)×\(a.cols) by a \(b.rows)×\(b.cols) value") }
         let r = a.rows, c = b.cols, k = a.cols
+        try allocate(r, c)
+        guard r * k * c <= Limits.maxProductWork else {
+            throw CalculusError(.limit, "a \(r)×\(k) by \(k)×\(c) product is too large to evaluate")
+        }
         let da = a.entries, db = b.entries
         var out = [Double](repeating: 0, count: r * c)
         for i in 0..<r {

@@ -116,7 +116,7 @@ extension Parser {
     mutating func parseDimension() throws(CalculusError) -> Dimension {
         let t = advance()
         switch t.kind {
-        case .number(let s): if let k = Int(s), k >= 1 { return .fixed(k) }
+        case .number(let s): if let k = try Limits.dimension(Substring(s), at: t.offset, length: t.length) { return k }
         case .identifier(let s): return .named(s)
         default: break
         }
@@ -155,6 +155,7 @@ extension Parser {
             var shape = Shape.column(m)
             if accept(",") { shape = Shape(m, try parseDimension()) }
             try expect(")", closing: open)
+            try Limits.check(shape, at: t.offset, length: t.length)
             return form == .ones ? .ones(shape) : .zeros(shape)
         case .elementwise, .vector:
             var power: Expr? = nil

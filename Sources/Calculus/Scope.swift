@@ -58,7 +58,9 @@ public struct Scope: Sendable {
         func dims(_ inner: Substring) throws(CalculusError) -> [Dimension] {
             try inner.split(separator: ",").map { part throws(CalculusError) in
                 let p = part.trimmingSpaces
-                if let k = Int(p), k >= 1 { return .fixed(k) }
+                // Where the size stands in the declaration, for the caret.
+                let partAt = at + text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: part.unicodeScalars.startIndex) + leadingSpace(part)
+                if let k = try Limits.dimension(Substring(p), at: partAt, length: Swift.max(1, p.unicodeScalars.count)) { return k }
                 guard isName(p) else { throw CalculusError(.syntax, "'\(p)' is not a size (a whole number or a name such as n)", at: at, length: text.count) }
                 return .named(p)
             }
@@ -69,6 +71,7 @@ public struct Scope: Sendable {
         }
         let head = text[..<open], inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
         let d = try dims(inner)
+        if d.count == 2 { try Limits.check(.matrix(d[0], d[1]), at: at, length: text.count) }
         switch (head, d.count) {
         case ("vector", 1): return (.column(d[0]), .plain)
         case ("matrix", 2): return (.matrix(d[0], d[1]), .plain)

@@ -151,6 +151,7 @@ public struct Reporter: Sendable {
 
 
 func formatScore(_ x: Double) -> String {
+    guard x.isFinite, abs(x) < 1e15 else { return "\(x)" }
     if x == x.rounded() { return String(Int(x)) }
     return String(Double(Int((x * 100).rounded())) / 100)
 }

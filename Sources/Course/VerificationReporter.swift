@@ -33,7 +33,11 @@ public enum VerificationReporter {
         return out
     }
 
-    static func percent(_ x: Double) -> String { "\(Double(Int(x * 10)) / 10)%" }
+    /// `99.1%`: one decimal, cut (not rounded) so 89.99% never reads as meeting 90%.
+    static func percent(_ x: Double) -> String {
+        guard x.isFinite, abs(x) < 1e15 else { return "\(x)%" }
+        return "\(Double(Int(x * 10)) / 10)%"
+    }
 
     struct JSONSummary: Codable {
         var verified: Int; var failed: Int; var unchecked: Int

@@ -119,3 +119,29 @@ import Testing
         #expect(e?.offset == offset)
     }
 }
+
+/// Concrete sizes are bounded where they are written and where values are allocated.
+@Suite struct SizeLimitTests {
+    @Test func writtenSizes() throws {
+        #expect(parseError("ones(1001)")?.message == "the size 1001 is too large (the largest is 1000)")
+        #expect(parseError("zeros(200, 200)")?.message == "a 200×200 object has 40000 entries; the most is 10000")
+        #expect(parseError("I(99999)")?.kind == .limit)
+        #expect(try parse("ones(1000)").shape == .column(.fixed(1000)))
+        #expect(throws: CalculusError.self) { try Scope(declarations: "x: vector(1001)") }
+        #expect(throws: CalculusError.self) { try Scope(declarations: "X: matrix(101, 100)") }
+        _ = try Scope(declarations: "X: matrix(100, 100); x: vector(1000)")
+    }
+
+    @Test func evaluationHasABudget() throws {
+        // An outer product of two long vectors is allowed; a product of two such matrices is too much work.
+        let scope = TestScopes.make("x: vector(1000)")
+        let big = [Double](repeating: 0.5, count: 1000)
+        let outer = try evaluate(try parse("x x^T", scope), [:], vectors: ["x": big])
+        #expect(outer.rows == 1000 && outer.cols == 1000)
+        // (The value is not printed when the check fails: it has a million entries.)
+        var refused: CalculusError? = nil
+        do { _ = try evaluate(try parse("diag(x) diag(x)", scope), [:], vectors: ["x": big]) } catch let e as CalculusError { refused = e } catch { Issue.record("\(error)") }
+        #expect(refused?.kind == .limit)
+        #expect(refused?.message == "a 1000×1000 by 1000×1000 product is too large to evaluate")
+    }
+}
