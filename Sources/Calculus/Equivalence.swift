@@ -14,6 +14,8 @@ public struct Counterexample: Sendable {
     public var point: Environment
     public var expected: Value
     public var actual: Value
+    /// The expected and the actual value, printed with enough digits to tell them apart.
+    public var valueDescriptions: (expected: String, actual: String) { Value.distinctDescriptions(expected, actual) }
     /// The variables at the point, as `x = 1.2, w = [0.3; -1]`.
     public var pointDescription: String {
         var parts = point.values.filter { !point.sizes.keys.contains($0.key) }.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
@@ -60,7 +62,7 @@ public struct Equivalence {
         var sampler = Sampler(expressions: [truth, answer], conditions: conditions, seed: seed)
         // Twice the points needed: those where the truth is undefined are skipped, not counted.
         let points = sampler.points(count: samples * 2)
-        let wanted = samples + sampler.kinks.count * 2
+        let wanted = samples + sampler.kinks.count * 2 + sampler.boundaryCount
         if points.isEmpty {
             return .undecidable(conditions.isEmpty ? "no sample point could be drawn" : "no sample point satisfies the where: conditions")
         }
@@ -77,13 +79,18 @@ public struct Equivalence {
             if x.rows != y.rows || x.cols != y.cols {
                 return .shapesDiffer(expected: truth.shape, actual: answer.shape)
             }
+            // Far from the origin, equal forms round apart more and may overflow (e^1000): the tolerance is looser
+            // and an answer that overflows there is not held against it.
+            let far = Sampler.isFar(env)
             // A point where the truth is undefined is drawn again; one where only the answer is undefined is a
             // real difference (ln x + ln y is not ln(x y) where x, y < 0), reported with both values.
             guard y.isFinite else {
+                if far { continue }
                 return .notEqual(Counterexample(point: env, expected: x, actual: y))
             }
             let xe = x.entries, ye = y.entries
-            for k in xe.indices where !Equivalence.close(xe[k], ye[k], tolerance: tolerance) {
+            let within = far ? Swift.max(tolerance, Tolerances.far) : tolerance
+            for k in xe.indices where !Equivalence.close(xe[k], ye[k], tolerance: within) {
                 return .notEqual(Counterexample(point: env, expected: x, actual: y))
             }
             compared += 1

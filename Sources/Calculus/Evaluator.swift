@@ -81,7 +81,10 @@ public struct Evaluator {
             if case .matrix = x, case .matrix = y, x.rows != y.rows || x.cols != y.cols {
                 throw fail("cannot combine a \(x.rows)×\(x.cols) and a \(y.rows)×\(y.cols) value element-wise")
             }
-            return try zip(try zip(test, x, *), try zip(test, y) { (1 - $0) * $1 }, +)
+            // Entry by entry, so an undefined entry of the case not taken (sqrt(w) where w < 0) stays out.
+            let chosen = try zip(test, x) { t, v in t == 1 ? v : 0 }
+            let other = try zip(test, y) { t, v in t == 1 ? 0 : v }
+            return try zip(chosen, other, +)
         case .transpose(let x): return try evaluate(x).transposed
         case .sum(let x): return .scalar(try evaluate(x).entries.reduce(0, +))
         case .series(let i, let lo, let hi, let body):

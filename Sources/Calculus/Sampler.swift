@@ -60,25 +60,41 @@ public struct Sampler {
 
     /// A uniform value in [-scale, scale] (scale is 3 unless conditions are hard to meet).
     mutating func draw() -> Double {
-        let u = Double(generator.next() >> 11) / Double(1 << 53)
-        return (u * 2 - 1) * scale
+        (unit() * 2 - 1) * scale
     }
+
+    /// A value of any magnitude from 10⁻² to 10³, log-uniformly, with either sign: where an answer may be wrong
+    /// far from the origin (a branch past a kink at 100) without any kink saying so.
+    mutating func drawWide() -> Double {
+        let magnitude = cMath_pow(10, -2 + 5 * unit())
+        return unit() < 0.5 ? -magnitude : magnitude
+    }
+
+    mutating func unit() -> Double { Double(generator.next() >> 11) / Double(1 << 53) }
 
     /// Half-width of the range values are drawn from; widened when conditions are hard to meet.
     var scale = 3.0
+    /// How many of the last `points` were placed beside a kink's boundary.
+    public private(set) var boundaryCount = 0
 
-    /// One candidate point.
-    public mutating func candidate() -> Environment {
+    /// One candidate point; `wide` draws every value log-uniformly up to 10³.
+    public mutating func candidate(wide: Bool = false) -> Environment {
         var env = Environment()
         for d in dimensionNames { env.sizes[d] = Int.random(in: sizeRange, using: &generator) }
         for v in variables {
             let r = v.shape.rows.size(in: env.sizes) ?? 3, c = v.shape.cols.size(in: env.sizes) ?? 3
-            if r == 1 && c == 1 { env.values[v.name] = .scalar(draw()) }
-            else { env.values[v.name] = .matrix(rows: r, cols: c, data: (0..<(r * c)).map { _ in draw() }) }
+            if r == 1 && c == 1 { env.values[v.name] = .scalar(wide ? drawWide() : draw()) }
+            else { env.values[v.name] = .matrix(rows: r, cols: c, data: (0..<(r * c)).map { _ in wide ? drawWide() : draw() }) }
         }
         // A size used as a value (1/N) is known at the point too.
         for d in dimensionNames where env.values[d] == nil { env.values[d] = .scalar(Double(env.sizes[d]!)) }
         return env
+    }
+
+    /// Whether a point was drawn far from the origin (some value beyond 10 in magnitude), where rounding in
+    /// equal forms of an expression grows and overflow is possible.
+    public static func isFar(_ env: Environment) -> Bool {
+        env.values.values.contains { $0.entries.contains { abs($0) > 10 } }
     }
 
     /// Whether every condition holds at the point (element-wise for vectors); nil when it cannot be told.
@@ -102,19 +118,25 @@ public struct Sampler {
         kinks.map { Sampler.holds([$0], in: env) }
     }
 
-    /// Up to `count` points meeting the conditions, covering both sides of each kink where possible.
-    public mutating func points(count: Int, maxAttempts: Int = 400) -> [Environment] {
+    /// Up to `count` points meeting the conditions, covering both sides of each kink where possible: first the
+    /// points beside each kink's boundary (`boundaryPoints`), then random ones, every third drawn wide.
+    public mutating func points(count: Int, maxAttempts: Int = 400, boundaries: Bool = true, wide: Bool = true) -> [Environment] {
+        let beside = boundaries ? boundaryPoints() : []
+        boundaryCount = beside.count
         var accepted: [Environment] = []
         var covering: [Environment] = []
         var seenTrue = [Bool](repeating: false, count: kinks.count)
         var seenFalse = [Bool](repeating: false, count: kinks.count)
+        for env in beside {
+            for (k, side) in sides(env).enumerated() { if side == true { seenTrue[k] = true }; if side == false { seenFalse[k] = true } }
+        }
         var attempts = 0
         while attempts < maxAttempts {
             attempts += 1
             // Conditions such as `x > 5` are rarely met in [-3, 3]: look further out.
             if attempts == maxAttempts / 4 && accepted.count < count / 2 { scale = 30 }
             if attempts == maxAttempts / 2 && accepted.count < count / 2 { scale = 300 }
-            let env = candidate()
+            let env = candidate(wide: wide && attempts % 3 == 0)
             if !conditions.isEmpty, Sampler.holds(conditions, in: env) != true { continue }
             let s = sides(env)
             let coversNew = s.indices.contains { (s[$0] == true && !seenTrue[$0]) || (s[$0] == false && !seenFalse[$0]) }
@@ -128,7 +150,8 @@ public struct Sampler {
             if coversNew { covering.append(env) } else { accepted.append(env) }
             if accepted.count + covering.count >= count + kinks.count * 2 { break }
         }
-        // Points that first reached a side of a kink come first, so a caller that stops early still sees every side.
-        return covering + accepted
+        // Points beside a boundary, then those that first reached a side of a kink, so a caller that stops early
+        // still sees every side.
+        return beside + covering + accepted
     }
 }

@@ -35,36 +35,51 @@ public enum Value: Sendable, CustomStringConvertible {
         return .matrix(rows: c, cols: r, data: out)
     }
 
-    public var description: String {
+    public var description: String { description(digits: 6) }
+
+    /// The value with up to `digits` significant digits per entry.
+    public func description(digits: Int) -> String {
         switch self {
-        case .scalar(let x): return formatValue(x)
+        case .scalar(let x): return formatValue(x, digits: digits)
         case .matrix(let r, let c, let d):
-            let rowsText = (0..<r).map { i in (0..<c).map { formatValue(d[i * c + $0]) }.joined(separator: ", ") }
+            let rowsText = (0..<r).map { i in (0..<c).map { formatValue(d[i * c + $0], digits: digits) }.joined(separator: ", ") }
             if c == 1 { return "[" + rowsText.joined(separator: "; ") + "]" }
             if r == 1 { return "[" + rowsText[0] + "]" }
             return "[" + rowsText.map { "[\($0)]" }.joined(separator: ", ") + "]"
         }
     }
+
+    /// Two values printed with the fewest digits (6 at least) that tell them apart, so that an expected and a
+    /// wrong value never print alike.
+    public static func distinctDescriptions(_ a: Value, _ b: Value) -> (String, String) {
+        var digits = 6
+        while true {
+            let pa = a.description(digits: digits), pb = b.description(digits: digits)
+            if pa != pb || digits >= 17 { return (pa, pb) }
+            digits += 1
+        }
+    }
 }
 
-/// A value printed for people: up to 6 significant digits.
-public func formatValue(_ x: Double) -> String {
+/// A value printed for people: up to 6 significant digits (or `digits`), the shortest exact form past 15.
+public func formatValue(_ x: Double, digits: Int = 6) -> String {
     if x.isNaN { return "undefined" }
     if x.isInfinite { return x < 0 ? "-∞" : "∞" }
     if x == x.rounded(), abs(x) < 1e12 { return String(Int(x)) }
+    if digits > 15 { return String(x) }
     let a = abs(x)
     if a >= 1e-4 && a < 1e6 {
-        var s = String(format6(x))
+        var s = String(formatSignificant(x, digits))
         while s.contains(".") && (s.hasSuffix("0") || s.hasSuffix(".")) { s.removeLast() }
         return s
     }
     return String(x)
 }
 
-private func format6(_ x: Double) -> String {
-    // Round to 6 significant digits without Foundation.
+private func formatSignificant(_ x: Double, _ significant: Int) -> String {
+    // Round to `significant` digits without Foundation.
     let a = abs(x)
-    var digits = 5
+    var digits = significant - 1
     var t = a
     while t >= 10 && digits > 0 { t /= 10; digits -= 1 }
     var scale = 1.0

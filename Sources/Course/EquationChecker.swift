@@ -160,7 +160,7 @@ struct EquationChecker {
                 checks.append(Check(file: file, line: at, kind: .equation, status: .verified, message: "\(left) = \(right)"))
             case .notEqual(let c):
                 checks.append(Check(file: file, line: at, kind: .equation, status: .failed,
-                                    message: "\(left) ≠ \(right): at \(c.pointDescription) the left side is \(c.expected) and the right side is \(c.actual)"))
+                                    message: "\(left) ≠ \(right): at \(c.pointDescription) the left side is \(c.valueDescriptions.expected) and the right side is \(c.valueDescriptions.actual)"))
             case .shapesDiffer(let s1, let s2):
                 checks.append(Check(file: file, line: at, kind: .equation, status: .failed,
                                     message: "\(left) ≠ \(right): the left side is a \(s1) and the right side a \(s2)"))

@@ -41,6 +41,6 @@ struct Diagnosis {
             feedback.append(finding.feedback)
             score = finding.score
         }
-        feedback.append(Feedback(.value, "at \(counterexample.pointDescription): expected \(counterexample.expected), got \(counterexample.actual)"))
+        feedback.append(Feedback(.value, "at \(counterexample.pointDescription): expected \(counterexample.valueDescriptions.expected), got \(counterexample.valueDescriptions.actual)"))
     }
 }

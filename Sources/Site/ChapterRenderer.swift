@@ -119,11 +119,7 @@ struct ChapterRenderer: MarkupVisitor {
             let block = node.isBlock
             if block {
                 out += "<div class=\"equation\""
-                if let first = labels.first {
-                    out += " id=\""
-                    HTML.escape(first, into: &out)
-                    out += "\""
-                }
+                if let first = labels.first { HTML.attribute("id", first, into: &out) }
                 out += ">"
                 for extra in labels.dropFirst() { anchorSpan(extra) }
             } else {

@@ -11,11 +11,7 @@ enum ExerciseHTML {
         let block = exercise.block
         let label = "Exercise \(chapter).\(exercise.number)"
         out += "<section class=\"exercise\""
-        if let id = block.id {
-            out += " id=\""
-            HTML.escape(id, into: &out)
-            out += "\""
-        }
+        if let id = block.id { HTML.attribute("id", id, into: &out) }
         out += " aria-label=\"\(label)\">\n<p class=\"exercise-title\"><a href=\"#"
         HTML.escape(block.id ?? "", into: &out)
         out += "\">\(label)</a></p>\n"

@@ -77,7 +77,7 @@ struct DiffCommand: ParsableCommand {
             let ok = report.largestError < 1e-5
             print("  check: \(ok ? "agrees with" : "DISAGREES with") central differences at \(report.points) points; largest relative error \(formatScientific(report.largestError))")
             if !ok, let w = report.worst {
-                print("    at \(w.pointDescription): finite differences \(w.expected), symbolic \(w.actual)")
+                print("    at \(w.pointDescription): finite differences \(w.valueDescriptions.expected), symbolic \(w.valueDescriptions.actual)")
                 throw ExitCode(1)
             }
         }
