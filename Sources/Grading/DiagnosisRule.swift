@@ -17,7 +17,7 @@ struct Evidence {
     mutating func sample() {
         var sampler = Sampler(expressions: [truth, answer], conditions: conditions)
         pairs = []
-        for env in sampler.points(count: 10) {
+        for env in sampler.points(count: Sampling.decisionPoints) {
             var ev = Evaluator(env)
             guard let t = try? ev.evaluate(truth), let a = try? ev.evaluate(answer), t.isFinite, a.isFinite, t.count == a.count else { continue }
             pairs.append((env, t, a))
@@ -34,12 +34,12 @@ struct Evidence {
     /// Whether two expressions agree at sample points (used to test a suspected mistake).
     func numericallyEqual(_ a: Expr, _ b: Expr) -> Bool {
         var eq = Equivalence(conditions: conditions)
-        eq.samples = 6
+        eq.samples = Sampling.diagnosisPoints
         return eq.numeric(a, b).isEqual
     }
 
     static func close(_ a: [Double], _ b: [Double]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { Equivalence.close($0, $1, tolerance: 1e-9) }
+        a.count == b.count && zip(a, b).allSatisfy { Equivalence.close($0, $1) }
     }
 
     /// The one constant c with answer = c · truth at every point, if there is one.
@@ -47,12 +47,12 @@ struct Evidence {
         var ratio: Double? = nil
         for (_, t, a) in pairs {
             for (x, y) in zip(t.entries, a.entries) {
-                if abs(x) < 1e-9 { if abs(y) > 1e-9 { return nil } else { continue } }
+                if abs(x) < Tolerances.relative { if abs(y) > Tolerances.relative { return nil } else { continue } }
                 let r = y / x
-                if let c = ratio { if !Equivalence.close(c, r, tolerance: 1e-7) { return nil } } else { ratio = r }
+                if let c = ratio { if !Equivalence.close(c, r, tolerance: Tolerances.ratio) { return nil } } else { ratio = r }
             }
         }
-        guard let c = ratio, !Equivalence.close(c, 1, tolerance: 1e-9), c != 0 else { return nil }
+        guard let c = ratio, !Equivalence.close(c, 1), c != 0 else { return nil }
         return c
     }
 }
@@ -81,24 +81,30 @@ struct DiagnosisRule: Sendable {
     /// A constant factor or the sign.
     static let constantFactor = DiagnosisRule { e in
         guard let c = e.constantRatio else { return nil }
-        if Equivalence.close(c, -1, tolerance: 1e-9) {
+        if Equivalence.close(c, -1) {
             return Finding(feedback: Feedback(.sign, "off by sign: your answer is the negative of the right one"))
-        } else if abs(c - 1) < 0.01 {
+        } else if abs(c - 1) < Tolerances.nearMiss {
             return Finding(feedback: Feedback(.factor, "very close, but not equal: your answer is \(describeFactor(c)) times the right one; check the numbers"))
         }
         return Finding(feedback: Feedback(.factor, "off by a constant factor: your answer is \(describeFactor(c)) times the right one (a lost or extra factor, e.g. from the chain rule)"))
     }
 
-    /// Right on one side of a kink, wrong on the other.
+    /// Right on one side of a kink, wrong on the other: right at every point of one side and wrong at every point
+    /// of the other (an answer wrong on only part of a side is not said to be wrong on all of it).
     static let kinkSide = DiagnosisRule { e in
         for kink in e.kinks where kink.lhs.shape.isScalar && kink.rhs.shape.isScalar {
-            var rightWhenTrue = true, rightWhenFalse = true, sawTrue = false, sawFalse = false
+            var rightWhenTrue = true, rightWhenFalse = true, wrongWhenTrue = true, wrongWhenFalse = true
+            var sawTrue = false, sawFalse = false
             for (env, t, a) in e.pairs {
                 guard let side = Sampler.holds([kink], in: env) else { continue }
                 let ok = Evidence.close(t.entries, a.entries)
-                if side { sawTrue = true; rightWhenTrue = rightWhenTrue && ok } else { sawFalse = true; rightWhenFalse = rightWhenFalse && ok }
+                if side {
+                    sawTrue = true; rightWhenTrue = rightWhenTrue && ok; wrongWhenTrue = wrongWhenTrue && !ok
+                } else {
+                    sawFalse = true; rightWhenFalse = rightWhenFalse && ok; wrongWhenFalse = wrongWhenFalse && !ok
+                }
             }
-            guard sawTrue && sawFalse, rightWhenTrue != rightWhenFalse else { continue }
+            guard sawTrue && sawFalse, (rightWhenTrue && wrongWhenFalse) || (rightWhenFalse && wrongWhenTrue) else { continue }
             let wrong = rightWhenTrue ? kink.negated : kink
             let wrongSide = "where " + Printer.ascii(wrong.lhs) + " " + wrong.relation.rawValue + " " + Printer.ascii(wrong.rhs)
             return Finding(feedback: Feedback(.kink, "right on one side of the kink but wrong on the other: wrong \(wrongSide) (check which side of the kink each case belongs to)"))
@@ -120,7 +126,7 @@ struct DiagnosisRule: Sendable {
         var wrong: [(Int, Int)] = []
         for i in 0..<t0.rows {
             for j in 0..<t0.cols {
-                let ok = e.pairs.allSatisfy { Equivalence.close($0.1[i, j], $0.2[i, j], tolerance: 1e-9) }
+                let ok = e.pairs.allSatisfy { Equivalence.close($0.1[i, j], $0.2[i, j]) }
                 if !ok { wrong.append((i + 1, j + 1)) }
             }
         }
@@ -136,7 +142,7 @@ struct DiagnosisRule: Sendable {
         var diagonalRight = true, offDiagonalRight = true
         for (_, t, a) in e.pairs {
             for i in 0..<t.rows {
-                for j in 0..<t.cols where !Equivalence.close(t[i, j], a[i, j], tolerance: 1e-9) {
+                for j in 0..<t.cols where !Equivalence.close(t[i, j], a[i, j]) {
                     if i == j { diagonalRight = false } else { offDiagonalRight = false }
                 }
             }
@@ -152,7 +158,7 @@ struct DiagnosisRule: Sendable {
     static func describeFactor(_ c: Double) -> String {
         for d in 1...12 {
             let n = c * Double(d)
-            if abs(n - n.rounded()) < 1e-7 { return d == 1 ? formatValue(n.rounded()) : "\(Int(n.rounded()))/\(d)" }
+            if abs(n - n.rounded()) < Tolerances.ratio { return d == 1 ? formatValue(n.rounded()) : "\(Int(n.rounded()))/\(d)" }
         }
         return formatValue(c)
     }

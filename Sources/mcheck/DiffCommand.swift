@@ -74,7 +74,7 @@ struct DiffCommand: ParsableCommand {
                 print("  check: no sample point where the expression is defined")
                 throw ExitCode(1)
             }
-            let ok = report.largestError < 1e-5
+            let ok = report.largestError < Tolerances.finiteDifference
             print("  check: \(ok ? "agrees with" : "DISAGREES with") central differences at \(report.points) points; largest relative error \(formatScientific(report.largestError))")
             if !ok, let w = report.worst {
                 print("    at \(w.pointDescription): finite differences \(w.valueDescriptions.expected), symbolic \(w.valueDescriptions.actual)")

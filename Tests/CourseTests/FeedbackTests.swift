@@ -168,3 +168,27 @@ import Testing
         #expect(all.isSuperset(of: [.readAs, .shape, .transposed, .factor, .sign, .kink, .entries, .value, .syntax]))
     }
 }
+
+/// Kink feedback names the region where the answer is wrong, and only where it is wrong on all of it.
+@Suite struct KinkRegionTests {
+    func result(_ id: String) throws -> GradeResult {
+        let (_, results) = try Fixtures.grade("feedback.md")
+        return try #require(results[id])
+    }
+
+    @Test func wrongOnPartOfASide() throws {
+        let r = try result("kink-part")
+        #expect(r.verdict == .incorrect)
+        #expect(r.message == "right on one side of the kink but wrong on the other: wrong where x < -1 (check which side of the kink each case belongs to)", "\(r.message)")
+        #expect(!r.message.contains("x <= 0"))
+    }
+
+    @Test func wrongPastAFarKink() throws {
+        let r = try result("kink-far")
+        #expect(r.verdict == .incorrect)
+        // Wrong only for 200 < x < 300: the point shown lies there.
+        let value = try #require(r.feedback.first { $0.kind == .value })
+        let x = try #require(Double(value.message.dropFirst("at x = ".count).prefix { $0 != ":" }))
+        #expect(x > 200 && x < 300, "\(value.message)")
+    }
+}
