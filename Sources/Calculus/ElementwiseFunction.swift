@@ -1,8 +1,8 @@
 /// The functions applied entry by entry. Each owns, in its one entry of `spec`, everything the engine needs:
-/// the names it is typed with, its LaTeX commands, its value, its derivative, its domain and how it prints.
+/// the names it is typed with, its LaTeX commands, its value (NaN outside its domain), its derivative and how it prints.
 /// The chain rule multiplies the derivative by du in one place per mode (the differentiator).
 public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
-    case sin, cos, tan, sec, csc, cot, exp, ln, sqrt, abs, sinh, cosh, tanh, sigmoid
+    case sin, cos, tan, sec, csc, cot, asin, acos, atan, exp, ln, sqrt, abs, sinh, cosh, tanh, sech, csch, coth, sigmoid
     /// The unit step (1 where the argument is positive, else 0) and the sign: the ReLU's and abs's derivatives.
     case step, sign
 
@@ -18,8 +18,6 @@ public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
         public var value: @Sendable (Double) -> Double
         /// f'(u), written in terms of u.
         public var derivative: @Sendable (Expr) -> Expr
-        /// Where the function is defined, as a relation of its argument to 0 (used to draw sample points).
-        public var domain: Condition.Relation? = nil
         /// Whether its formula changes where the argument crosses 0 (sample points fall on both sides).
         public var kinkAtZero = false
         /// The LaTeX of an application, given the LaTeX of the argument; nil: `\name\left(…\right)`.
@@ -41,15 +39,25 @@ public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
         case .cot:
             return Spec(names: ["cot"], latexCommands: ["cot"], value: { cMath_cos($0) / cMath_sin($0) },
                         derivative: { .negate(.raise(.apply(.sin, $0), .integer(-2))) })
+        case .asin:
+            // 1/√(1 − u²); undefined (NaN) outside [-1, 1], where sample points are drawn again.
+            return Spec(names: ["asin", "arcsin"], latexCommands: ["arcsin"], value: cMath_asin,
+                        derivative: { .raise(.sum([.integer(1), .negate(.raise($0, .integer(2)))]), .number(.fraction(-1, 2))) })
+        case .acos:
+            return Spec(names: ["acos", "arccos"], latexCommands: ["arccos"], value: cMath_acos,
+                        derivative: { .negate(.raise(.sum([.integer(1), .negate(.raise($0, .integer(2)))]), .number(.fraction(-1, 2)))) })
+        case .atan:
+            return Spec(names: ["atan", "arctan"], latexCommands: ["arctan"], value: cMath_atan,
+                        derivative: { .raise(.sum([.integer(1), .raise($0, .integer(2))]), .integer(-1)) })
         case .exp: return Spec(names: ["exp"], latexCommands: ["exp"], value: cMath_exp, derivative: { .apply(.exp, $0) })
         case .ln:
             // `log` is the natural logarithm, as in most calculus and machine-learning texts.
             return Spec(names: ["ln", "log"], latexCommands: ["ln", "log"], value: { $0 > 0 ? cMath_log($0) : ($0 == 0 ? -.infinity : .nan) },
-                        derivative: { .raise($0, .integer(-1)) }, domain: .greater)
+                        derivative: { .raise($0, .integer(-1)) })
         case .sqrt:
             return Spec(names: ["sqrt"], latexCommands: [], value: { $0 >= 0 ? $0.squareRoot() : .nan },
                         derivative: { .elementwiseProduct([.number(.fraction(1, 2)), .raise(.apply(.sqrt, $0), .integer(-1))]) },
-                        domain: .greaterEqual, latex: { "\\sqrt{" + $0 + "}" })
+                        latex: { "\\sqrt{" + $0 + "}" })
         case .abs:
             return Spec(names: ["abs"], latexCommands: [], value: { Swift.abs($0) },
                         derivative: { .piecewise(Condition($0, .greater, .integer(0)), .integer(1), .integer(-1)) },
@@ -59,6 +67,15 @@ public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
         case .tanh:
             return Spec(names: ["tanh"], latexCommands: ["tanh"], value: cMath_tanh,
                         derivative: { .sum([.integer(1), .negate(.raise(.apply(.tanh, $0), .integer(2)))]) })
+        case .sech:
+            return Spec(names: ["sech"], latexCommands: [], value: { 1 / cMath_cosh($0) },
+                        derivative: { .negate(.elementwiseProduct([.apply(.sech, $0), .apply(.tanh, $0)])) })
+        case .csch:
+            return Spec(names: ["csch", "cosech"], latexCommands: [], value: { 1 / cMath_sinh($0) },
+                        derivative: { .negate(.elementwiseProduct([.apply(.csch, $0), .apply(.coth, $0)])) })
+        case .coth:
+            return Spec(names: ["coth"], latexCommands: ["coth"], value: { cMath_cosh($0) / cMath_sinh($0) },
+                        derivative: { .negate(.raise(.apply(.sinh, $0), .integer(-2))) })
         case .sigmoid:
             return Spec(names: ["sigmoid"], latexCommands: [], calledNames: ["sigma"], value: { 1 / (1 + cMath_exp(-$0)) },
                         derivative: { u in
@@ -90,9 +107,6 @@ public enum ElementwiseFunction: String, Hashable, Sendable, CaseIterable {
 
     /// f'(u), written in terms of u; the chain rule multiplies by du in one place (the differentiator).
     public func derivative(at u: Expr) -> Expr { cached.derivative(u) }
-
-    /// Where the function is defined, as a condition on its argument (used to draw sample points).
-    public var domain: Condition.Relation? { cached.domain }
 
     /// Whether sample points should fall on both sides of 0 in its argument.
     public var kinkAtZero: Bool { cached.kinkAtZero }

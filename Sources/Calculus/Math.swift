@@ -16,3 +16,6 @@ import Darwin
 @inline(__always) func cMath_sinh(_ x: Double) -> Double { sinh(x) }
 @inline(__always) func cMath_cosh(_ x: Double) -> Double { cosh(x) }
 @inline(__always) func cMath_tanh(_ x: Double) -> Double { tanh(x) }
+@inline(__always) func cMath_asin(_ x: Double) -> Double { asin(x) }
+@inline(__always) func cMath_acos(_ x: Double) -> Double { acos(x) }
+@inline(__always) func cMath_atan(_ x: Double) -> Double { atan(x) }

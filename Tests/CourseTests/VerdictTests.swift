@@ -118,7 +118,7 @@ import Testing
         #expect(!r.feedback.contains { $0.kind == .readAs })
     }
 
-    @Test(arguments: ["\\operatorname{cosine}(x)", "\\arccos(x)", "\\cosine(x)"])
+    @Test(arguments: ["\\operatorname{cosine}(x)", "\\arcsec(x)", "\\cosine(x)"])
     func unknownLaTeXFunctionIsInvalid(answer: String) throws {
         let text = "# Mine\n\n```exercise\nid: trig\nask: derivative(sin(x), x)\n```\n\n```answer\n\(answer)\n```\n"
         let r = try #require(Grader().grade(Workbook(file: "mine.md", text: text)).results.first)
