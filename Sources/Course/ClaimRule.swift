@@ -5,13 +5,13 @@ import Calculus
 /// The rule: an inline span is a **claim** when it has a top-level `=` (outside brackets and environments) and
 /// either one of its sides applies a derivative operator (`\frac{d}{dx}`, `\frac{\partial}{\partial w}`,
 /// `\frac{\partial y}{\partial x}`, `\nabla`), or every side can be read by the engine. A claim is checked exactly
-/// as a display equation is. A span that reads as a definition (`f(x) = x^2`, `\mathbf{y} = \mathbf{w} + \mathbf{x}`)
-/// defines, as in displays, replacing an earlier definition of the name (prose reuses `y` for each example);
-/// a name declared by `let` given a value that is only numbers (`\mathbf{x} = [1, 3, 4]^T`, `w = 3`) is the point
-/// of an example: the claims after it in the same paragraph are checked there. Everything else is **notation** and claims nothing: spans with no `=` (`\mathbf{x}`,
-/// `x_i`, `n \times 1`, a derivative operator alone), a variable given a number (`x = 2`: the point of an
-/// example, not a definition), and an `=` between sides that name abstract things the engine cannot read and
-/// that take no derivative (`y_i = f_i(\mathbf{w}) \bigcirc g_i(\mathbf{x})`).
+/// as a display equation is. A span `name = …` (`f(x) = x^2`, `\mathbf{y} = \mathbf{w} + \mathbf{x}`) is a
+/// **definition**: it defines the name, replacing an earlier definition (prose reuses `y` for each example); a
+/// value that is only numbers (`\mathbf{x} = [1, 3, 4]^T`, `w = 3`) is the point of an example instead, and the
+/// claims after it in the same paragraph are checked there. Everything else is **notation** and claims nothing:
+/// spans with no `=` (`\mathbf{x}`, `x_i`, `n \times 1`, a derivative operator alone), sizes (`(m \times k)(k \times n)
+/// = m \times n`), and an `=` between sides that name abstract things the engine cannot read and that take no
+/// derivative (`y_i = f_i(\mathbf{w}) \bigcirc g_i(\mathbf{x})`).
 enum ClaimRule {
     enum Reading: Equatable {
         case notation
@@ -36,6 +36,7 @@ enum ClaimRule {
         let tex = trimmed(rawTex)
         let sides = Parser.splitEquation(tex)
         guard sides.count >= 2 else { return .notation }
+        if sides.contains(where: { isShape($0.text) }) { return .notation }
         if sides.count == 2, Parser.definitionHead(sides[0].text, scope: Scope()) != nil || isBareName(sides[0].text) { return .definition }
         if sides.contains(where: { hasDerivative($0.text) }) { return .claim }
         if Parser.definitionHead(sides[0].text, scope: scope) != nil { return .claim }
@@ -44,6 +45,13 @@ enum ClaimRule {
                 && (try? Parser.parse(side.text, scope: scope, syntax: .latex)) != nil
         }
         return readable ? .claim : .notation
+    }
+
+    /// `m \times n`, `(m \times k)(k \times n)`, `1 \times 1`: sizes, not values.
+    static func isShape(_ text: String) -> Bool {
+        guard text.contains("\\times") else { return false }
+        let rest = text.replacingOccurrences(of: "\\times", with: " ").filter { !" ()".contains($0) }
+        return rest.allSatisfy { $0.isLetter || $0.isNumber }
     }
 
     /// `x`, `x_1`, `\mathbf{x}`, `x_{ij}`: a name with at most a subscript.

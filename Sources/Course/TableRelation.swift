@@ -9,7 +9,9 @@ import Markdown
 ///
 /// Columns are numbered from 1. Each relation is an equation in the course's LaTeX in which `column N` stands
 /// for the formula of that row's cell N (in parentheses) and `d/dV` for `\frac{\partial}{\partial V}`; every body
-/// row is then one table claim, checked as a display equation is, at the row's line. A row with an empty cell in a
+/// row is then one table claim, checked as a display equation is, at the row's line. A cell's formula is the math
+/// it begins with (what follows is a remark: `$\operatorname{diag}(\vec{1} \oslash \mathbf{x})$ (entries …)`); a cell
+/// that begins with words is not checkable. A row with an empty cell in a
 /// column the relation names is skipped (it claims nothing there). A cell that holds an equation lends its last
 /// side (`$\sigma(x) = \frac{1}{1 + e^{-x}}$` stands for `\frac{1}{1 + e^{-x}}`). A comment inside a row's cell,
 /// `<!-- where: x > 0 -->` or `<!-- unchecked: why -->`, narrows or exempts that row.
@@ -40,7 +42,7 @@ enum TableRelation {
         return (out, out.isEmpty ? "table: no relation given" : nil)
     }
 
-    /// A body row's cells: the formula of each (nil when the cell holds no math, or more than one span) and the
+    /// A body row's cells: the formula of each (none when the cell begins with words) and the
     /// comments written in the row.
     struct Row {
         var line: Int
@@ -55,11 +57,11 @@ enum TableRelation {
                 guard case .tableCell(let column, _, _) = cell.kind else { continue }
                 let n = column + 1
                 var spans: [String] = []
-                var text = ""
+                var text = "", textBefore = ""
                 for inline in cell.descendants {
                     switch inline.kind {
                     case .inlineMath(let tex), .displayMath(let tex): spans.append(tex)
-                    case .text(let s): text += s
+                    case .text(let s): text += s; if spans.isEmpty { textBefore += s }
                     case .inlineHTML(let html):
                         for (key, value) in Annotations.comments(html) {
                             if key == "where" { annotations.whereText = value; annotations.whereLine = line }
@@ -69,7 +71,7 @@ enum TableRelation {
                     }
                 }
                 if spans.isEmpty && text.trimmingSpaces.isEmpty { empty.insert(n) }
-                else if spans.count == 1 && text.trimmingSpaces.isEmpty, let last = Parser.splitEquation(spans[0]).last {
+                else if !spans.isEmpty && textBefore.trimmingSpaces.isEmpty, let last = Parser.splitEquation(spans[0]).last {
                     formulas[n] = ClaimRule.trimmed(last.text).trimmingSpaces
                 } else { prose.insert(n) }
             }
