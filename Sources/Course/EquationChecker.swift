@@ -74,6 +74,8 @@ struct EquationChecker {
             relation.check(node, equations: &self)
         }
         switch node.kind {
+        case .tableRow:
+            inline = Annotations()
         case .paragraph, .heading, .table:
             inline = Annotations()
             point = [:]
