@@ -101,7 +101,9 @@ struct CasesChecker {
                   let value = parse(cases[index].value) else { continue }
             let there = Simplifier.simplify(truth.substituting([variable: .number(.real(c))]))
             if !Equivalence().compare(there, substituted(value, variable, c)).isEqual {
-                return "at the kink \(variable) = \(Value.scalar(c).description) the cases give \(cases[index].value.trimmingSpaces), but the course's convention (the \"on\" side of a kink is > 0) gives \(Printer.latex(there))"
+                var evaluator = Evaluator(Environment())
+                let expected = (try? evaluator.evaluate(there))?.description ?? Printer.latex(there)
+                return "at the kink \(variable) = \(Value.scalar(c).description) the cases give \(cases[index].value.trimmingSpaces), but the course's convention (the \"on\" side of a kink is > 0) gives \(expected)"
             }
         }
         return nil
