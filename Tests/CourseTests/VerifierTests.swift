@@ -119,7 +119,7 @@ import Calculus
     @Test func solutionsAndMistakesHold() throws {
         let report = try run(Self.good)
         let exercises = report.checks.filter { $0.kind == .exercise }
-        #expect(exercises.count == 5)
+        #expect(exercises.count == 6)  // two solutions, three mistakes, one lead-in that restates its ask
         #expect(exercises.allSatisfy { $0.status == .verified })
         #expect(exercises.contains { $0.message == "jacobian-denominator: the mistake '[[6x y, 3x^2], [2, 8y^7]]' is marked incorrect with transposed feedback" })
     }
