@@ -25,10 +25,10 @@ test: deps
 	$(SWIFT) test
 	$(MAKE) verify
 
-# The course's own checks: every worked equation, solution, workbook, math span and link.
+# The course's own checks: every claim (display, inline, table, cases, exercise), workbook, math span and link.
 verify: deps
 	$(SWIFT) build --product mcheck
-	$$($(SWIFT) build --show-bin-path)/mcheck verify --min-coverage 90
+	$$($(SWIFT) build --show-bin-path)/mcheck verify --min-coverage 88
 	scripts/check-paper-examples.sh $$($(SWIFT) build --show-bin-path)/mcheck
 
 # Benchmarks in a release build (numbers and how to read them: README.md).

@@ -1,6 +1,7 @@
-/// One claim `mcheck verify` checked: an equation link, an exercise, a workbook, a math span or a link.
+/// One claim `mcheck verify` checked: a display equation link, an inline claim, a table claim, the cases of a
+/// piecewise definition, an exercise, a workbook, a math span (it renders) or a link.
 public struct Check: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable { case equation, exercise, workbook, math, link }
+    public enum Kind: String, Sendable, Codable, CaseIterable { case equation, inline, table, cases, exercise, workbook, math, link }
     public enum Status: String, Sendable, Codable { case verified, failed, unchecked }
     public var file: String
     public var line: Int
@@ -9,28 +10,11 @@ public struct Check: Sendable, Codable, Equatable {
     public var message: String
     /// For `unchecked`: true when the author marked it `<!-- unchecked: … -->`, false when it cannot be evaluated.
     public var marked: Bool?
+    /// The `where:` that narrows the claim (`x > 0`), so a narrowed claim never reads as a general one.
+    public var conditions: String?
 
-    public init(file: String, line: Int, kind: Kind, status: Status, message: String, marked: Bool? = nil) {
+    public init(file: String, line: Int, kind: Kind, status: Status, message: String, marked: Bool? = nil, conditions: String? = nil) {
         self.file = file; self.line = line; self.kind = kind; self.status = status; self.message = message; self.marked = marked
-    }
-}
-
-/// How the course's display equations fared: the coverage line.
-public struct EquationCoverage: Sendable, Codable, Equatable {
-    /// Display equations in the chapters.
-    public var equations = 0
-    /// Equations that only define a name (`f(x, y) = 3x^2y`): no claim to check.
-    public var definitions = 0
-    /// Equations all of whose claims were evaluated (verified or failed).
-    public var checked = 0
-    /// Equations marked `<!-- unchecked: … -->`.
-    public var marked = 0
-    /// Equations with a claim that could not be evaluated, by reason.
-    public var notCheckable: [String: Int] = [:]
-
-    /// Checked equations as a share of those that make claims.
-    public var percent: Double {
-        let claims = equations - definitions
-        return claims == 0 ? 100 : 100 * Double(checked) / Double(claims)
+        self.conditions = conditions
     }
 }

@@ -1,67 +1,150 @@
 import Calculus
 import Markdown
 
-/// Checks the worked equations of a chapter: each `=` of a display chain is a claim, evaluated with the
-/// engine (derivative operators included), symbolically and then at random points.
+/// Checks the claims of a chapter's prose: display equations, inline spans that state an equation (`ClaimRule`),
+/// equations in table cells and table rows under a declared relation (`TableRelation`). Each `=` of a chain is
+/// a claim of its own, evaluated with the engine (derivative operators included), symbolically and then at
+/// random points; the conditions of every `cases` are checked by `CasesChecker`.
 ///
-/// HTML comments before an equation declare what the notation cannot: `<!-- let: w, x: vector(n) -->`
-/// (kept for the rest of the chapter), `<!-- where: x > 0 -->` (the next equation only) and
-/// `<!-- unchecked: why -->` (the next equation is a deliberate exception).
+/// HTML comments before a claim declare what the notation cannot: `<!-- let: w, x: vector(n) -->` (kept for the
+/// rest of the chapter), `<!-- where: x > 0 -->` and `<!-- unchecked: why -->`. Before a display they apply to
+/// it; before a paragraph or a table, to every claim in it; inside a paragraph, to the next claim.
 struct EquationChecker {
     let file: String
     var scope = Scope()
     var checks: [Check] = []
-    var coverage = EquationCoverage()
+    var coverage = ClaimCoverage()
+
+    /// Comments read before the current block, and the ones read inside it (for the next span).
+    var pending = Annotations()
+    var inline = Annotations()
+    var claimsInBlock = 0
+    var tableRelation: TableRelation.Checker?
+    /// Values given in the current paragraph (`at $x = 2$`): the paragraph's later claims are checked there.
+    var point: [String: Expr] = [:]
 
     init(file: String) { self.file = file }
 
+    enum Outcome { case checked, definition, notCheckable(String) }
+
     mutating func run(_ document: Document) {
-        var pendingWhere: String? = nil
-        var pendingWhereLine = 0
-        var pendingUnchecked: String? = nil
-        for node in document.nodes(where: { if case .htmlBlock = $0.kind { return true }; if case .displayMath = $0.kind { return $0.isBlock }; return false }) {
-            switch node.kind {
-            case .htmlBlock(let html):
-                for comment in EquationChecker.comments(html) {
-                    let (key, value) = comment
-                    switch key {
-                    case "let":
-                        do { try scope.declare(value) } catch let e {
-                            checks.append(Check(file: file, line: node.range.start.line, kind: .equation, status: .failed, message: "let: \(e.message)"))
-                        }
-                    case "where": pendingWhere = value; pendingWhereLine = node.range.start.line
-                    case "unchecked": pendingUnchecked = value
-                    default: break
-                    }
-                }
-            case .displayMath(let tex):
-                coverage.equations += 1
-                let line = node.contentStart.line
-                if let why = pendingUnchecked {
-                    coverage.marked += 1
-                    checks.append(Check(file: file, line: line, kind: .equation, status: .unchecked, message: "marked unchecked: \(why)", marked: true))
-                } else {
-                    equation(tex, line: line, whereText: pendingWhere, whereLine: pendingWhereLine)
-                }
-                pendingWhere = nil
-                pendingUnchecked = nil
-            default: break
+        document.root.traverse(enter: { enter($0) }, exit: { exit($0) })
+    }
+
+    mutating func enter(_ node: Node) -> WalkAction {
+        switch node.kind {
+        case .htmlBlock(let html):
+            pending = read(Annotations.comments(html), line: node.range.start.line, into: pending)
+        case .inlineHTML(let html):
+            inline = read(Annotations.comments(html), line: node.range.start.line, into: inline)
+        case .codeBlock:
+            return .skipChildren
+        case .paragraph, .heading:
+            claimsInBlock = 0
+        case .table:
+            claimsInBlock = 0
+            // The cells' own claims (definitions among them) come first; the rows are checked when the table ends.
+            tableRelation = pending.table.map { TableRelation.Checker(file: file, relationText: $0, line: pending.tableLine) }
+            pending.table = nil
+        case .displayMath(let tex) where node.isBlock:
+            claim(tex, line: node.contentStart.line, kind: .display, annotations: pending)
+            pending = Annotations(table: pending.table, tableLine: pending.tableLine)
+            return .skipChildren
+        case .displayMath(let tex), .inlineMath(let tex):
+            let inTable = node.ancestors.contains { if case .tableCell = $0.kind { return true }; return false }
+            let reading = ClaimRule.read(tex, scope: scope)
+            if reading == .definition && inline.unchecked == nil {
+                if define(tex) { coverage.definition(file, inTable ? .table : .inline) }
+                inline = Annotations()
+            } else if reading != .notation {
+                let annotations = inline.isEmpty ? pending : inline
+                claim(tex, line: node.contentStart.line, kind: inTable ? .table : .inline, annotations: annotations)
+                inline = Annotations()
+                claimsInBlock += 1
             }
+            return .skipChildren
+        default: break
+        }
+        return .visitChildren
+    }
+
+    mutating func exit(_ node: Node) {
+        if case .table = node.kind, let relation = tableRelation {
+            tableRelation = nil
+            relation.check(node, equations: &self)
+        }
+        switch node.kind {
+        case .tableRow:
+            inline = Annotations()
+        case .paragraph, .heading, .table:
+            inline = Annotations()
+            point = [:]
+            if claimsInBlock > 0 { pending = Annotations(table: pending.table, tableLine: pending.tableLine) }
+        default: break
         }
     }
 
-    /// `<!-- key: value -->` comments in an HTML block.
-    static func comments(_ html: String) -> [(String, String)] {
-        var out: [(String, String)] = []
-        var rest = Substring(html)
-        while let open = rest.range(of: "<!--"), let close = rest.range(of: "-->", range: open.upperBound..<rest.endIndex) {
-            let body = rest[open.upperBound..<close.lowerBound].trimmingSpaces
-            if let colon = body.firstIndex(of: ":") {
-                out.append((body[..<colon].trimmingSpaces, body[body.index(after: colon)...].trimmingSpaces))
+    mutating func read(_ comments: [(key: String, value: String)], line: Int, into before: Annotations) -> Annotations {
+        var annotations = before
+        for (key, value) in comments {
+            switch key {
+            case "let":
+                do { try scope.declare(value) } catch let e {
+                    checks.append(Check(file: file, line: line, kind: .equation, status: .failed, message: "let: \(e.message)"))
+                }
+            case "where": annotations.whereText = value; annotations.whereLine = line
+            case "unchecked": annotations.unchecked = value
+            case "table": annotations.table = value; annotations.tableLine = line
+            default: break
             }
-            rest = rest[close.upperBound...]
         }
-        return out
+        return annotations
+    }
+
+    /// One claim: marked unchecked, or its links checked; counted under `kind`.
+    mutating func claim(_ tex: String, line: Int, kind: ClaimCoverage.Kind, annotations: Annotations, label: String? = nil) {
+        let checkKind = EquationChecker.checkKind(kind)
+        if let why = annotations.unchecked {
+            coverage.marked(file, kind)
+            checks.append(Check(file: file, line: line, kind: checkKind, status: .unchecked, message: "marked unchecked: \(why)", marked: true))
+            return
+        }
+        switch equation(tex, line: line, kind: checkKind, whereText: annotations.whereText, whereLine: annotations.whereLine, label: label) {
+        case .checked: coverage.checked(file, kind)
+        case .definition: coverage.definition(file, kind)
+        case .notCheckable(let why): coverage.notCheckable(file, kind, why)
+        }
+        if tex.contains("\\begin{cases}") {
+            checks += CasesChecker(file: file, scope: scope).check(tex, line: line)
+        }
+    }
+
+    /// An inline `name = value`: the point of an example when the value is only numbers, else a definition
+    /// that replaces the name's earlier one (none for a name declared by `let`). True when it defines.
+    mutating func define(_ rawTex: String) -> Bool {
+        let sides = Parser.splitEquation(ClaimRule.trimmed(rawTex))
+        let head = Parser.definitionHead(sides[0].text, scope: scope)
+        let name = head?.name ?? sides[0].text.trimmingSpaces
+        var local = scope
+        for p in head?.parameters ?? [] where local.lookup(p.name) == nil { local.declare(p) }
+        guard let body = try? Parser.parse(sides[1].text, scope: local, syntax: .latex) else { return false }
+        var evaluator = Evaluator(Environment())
+        if head?.parameters.isEmpty ?? true, (try? evaluator.evaluate(body)) != nil {
+            point[name] = body
+            return false
+        }
+        guard let head, scope.lookup(head.name) == nil || !head.parameters.isEmpty else { return false }
+        scope.define(head.name, Scope.Definition(parameters: head.parameters, body: body))
+        return true
+    }
+
+    static func checkKind(_ kind: ClaimCoverage.Kind) -> Check.Kind {
+        switch kind {
+        case .display: return .equation
+        case .inline: return .inline
+        case .table: return .table
+        case .exercise: return .exercise
+        }
     }
 
     /// Single-letter names applied like functions (`f(`, `g'(`, `f\left(`) and never used as a plain value in the
@@ -93,24 +176,26 @@ struct EquationChecker {
         first + tex.unicodeScalars.prefix(offset).filter { $0 == "\n" }.count
     }
 
-    mutating func equation(_ rawTex: String, line first: Int, whereText: String?, whereLine: Int) {
-        var tex = rawTex
-        // Trailing punctuation belongs to the sentence, not the equation.
-        while let last = tex.unicodeScalars.last, last == "." || last == "," || last == " " || last == "\n" { tex.unicodeScalars.removeLast() }
+    /// Checks every link of a chain; `label` (a table row's relation) names the claim in messages instead of its TeX.
+    mutating func equation(_ rawTex: String, line first: Int, kind: Check.Kind, whereText: String?, whereLine: Int, label: String? = nil) -> Outcome {
+        let tex = ClaimRule.trimmed(rawTex)
         var conditions: [Condition] = []
         if let whereText {
             do { conditions = try Parser.parseConditions(whereText, scope: scope) } catch let e {
-                checks.append(Check(file: file, line: whereLine, kind: .equation, status: .failed, message: "where: \(e.message)"))
+                checks.append(Check(file: file, line: whereLine, kind: kind, status: .failed, message: "where: \(e.message)"))
             }
+        }
+        func add(_ line: Int, _ status: Check.Status, _ message: String) {
+            checks.append(Check(file: file, line: line, kind: kind, status: status, message: (label.map { $0 + ": " } ?? "") + message,
+                                marked: status == .unchecked ? false : nil, conditions: whereText))
         }
         var sides = Parser.splitEquation(tex).map { (text: $0.text, offset: $0.offset) }
         guard sides.count >= 2 else {
-            coverage.notCheckable["not an equation (no '=')", default: 0] += 1
-            checks.append(Check(file: file, line: first, kind: .equation, status: .unchecked, message: "not checkable: not an equation (no '=')", marked: false))
-            return
+            add(first, .unchecked, "not checkable: not an equation (no '=')")
+            return .notCheckable("not an equation (no '=')")
         }
         // A definition: `f(x, y) = 3x^2y`, `J = …`. The name is defined by the last side that can be read.
-        if let head = Parser.definitionHead(sides[0].text, scope: scope), scope.definitions[head.name] == nil,
+        if label == nil, let head = Parser.definitionHead(sides[0].text, scope: scope), scope.definitions[head.name] == nil,
            scope.lookup(head.name) == nil || !head.parameters.isEmpty {
             var local = scope
             for p in head.parameters where local.lookup(p.name) == nil { local.declare(p) }
@@ -122,12 +207,8 @@ struct EquationChecker {
                 scope.define(head.name, Scope.Definition(parameters: head.parameters, body: body))
             }
             sides.removeFirst()
-            if sides.count < 2 {
-                coverage.definitions += 1
-                return
-            }
+            if sides.count < 2 { return .definition }
         }
-        var allChecked = true
         var reasons: [String] = []
         // Read every side first: a side whose size is fixed lends it to sides written with a bare I or 1.
         // `f(g(x))`, `f'(x)` with no definition of f: a rule about any function, not a product to evaluate.
@@ -138,39 +219,35 @@ struct EquationChecker {
             }
             return Result { try Parser.parse(side.text, scope: scope, syntax: .latex) }.mapError { $0 as? CalculusError ?? CalculusError(.syntax, "\($0)") }
         }
+        if !point.isEmpty { parsed = parsed.map { $0.map { $0.substituting(point) } } }
         if let reference = parsed.compactMap({ try? $0.get() }).first(where: { !$0.hasFreeSize })?.shape {
             parsed = parsed.map { $0.map { $0.hasFreeSize ? $0.fitted(to: reference) : $0 } }
         }
         for k in 0..<(sides.count - 1) {
             let a = sides[k], b = sides[k + 1]
-            let at = line(of: b.offset, in: tex, from: first)
+            let at = label == nil ? line(of: b.offset, in: tex, from: first) : first
             let lhs: Expr, rhs: Expr
             do {
                 lhs = try parsed[k].get()
                 rhs = try parsed[k + 1].get()
             } catch {
-                allChecked = false
                 reasons.append(error.message)
-                checks.append(Check(file: file, line: at, kind: .equation, status: .unchecked, message: "not checkable: \(error.message)", marked: false))
+                add(at, .unchecked, "not checkable: \(error.message)")
                 continue
             }
             let left = a.text.trimmingSpaces, right = b.text.trimmingSpaces
             switch Equivalence(conditions: conditions).compare(lhs, rhs) {
             case .equal:
-                checks.append(Check(file: file, line: at, kind: .equation, status: .verified, message: "\(left) = \(right)"))
+                add(at, .verified, "\(left) = \(right)")
             case .notEqual(let c):
-                checks.append(Check(file: file, line: at, kind: .equation, status: .failed,
-                                    message: "\(left) ≠ \(right): at \(c.pointDescription) the left side is \(c.valueDescriptions.expected) and the right side is \(c.valueDescriptions.actual)"))
+                add(at, .failed, "\(left) ≠ \(right): at \(c.pointDescription) the left side is \(c.valueDescriptions.expected) and the right side is \(c.valueDescriptions.actual)")
             case .shapesDiffer(let s1, let s2):
-                checks.append(Check(file: file, line: at, kind: .equation, status: .failed,
-                                    message: "\(left) ≠ \(right): the left side is a \(s1) and the right side a \(s2)"))
+                add(at, .failed, "\(left) ≠ \(right): the left side is a \(s1) and the right side a \(s2)")
             case .undecidable(let why):
-                allChecked = false
                 reasons.append(why)
-                checks.append(Check(file: file, line: at, kind: .equation, status: .unchecked, message: "not checkable: \(why)", marked: false))
+                add(at, .unchecked, "not checkable: \(why)")
             }
         }
-        if allChecked { coverage.checked += 1 }
-        else { coverage.notCheckable[reasons.first ?? "unknown", default: 0] += 1 }
+        return reasons.isEmpty ? .checked : .notCheckable(reasons[0])
     }
 }

@@ -16,7 +16,7 @@ public struct Verifier: Sendable {
 
     public struct Report: Sendable {
         public var checks: [Check] = []
-        public var coverage = EquationCoverage()
+        public var coverage = ClaimCoverage()
         public var errors: [SourceError] = []
         public var failed: [Check] { checks.filter { $0.status == .failed } }
     }
@@ -30,7 +30,7 @@ public struct Verifier: Sendable {
             equations.run(workbook.document)
             report.checks += equations.checks
             report.coverage.merge(equations.coverage)
-            report.checks += exercises(workbook)
+            report.checks += exercises(workbook, coverage: &report.coverage)
             report.checks += workbookSync(workbook, chapterPath: path)
             report.checks += math(workbook)
         }
@@ -39,9 +39,14 @@ public struct Verifier: Sendable {
 
     // MARK: Exercises
 
-    func exercises(_ workbook: Workbook) -> [Check] {
+    /// Each solution, each mistake and each lead-in that restates the question is an exercise claim; a block the
+    /// loader refused (a mistake without its kind of feedback, say) is a failed one.
+    func exercises(_ workbook: Workbook, coverage: inout ClaimCoverage) -> [Check] {
         var checks = workbook.errors.map { Check(file: $0.file, line: $0.line, kind: .exercise, status: .failed, message: $0.message) }
+        defer { for _ in checks { coverage.checked(workbook.file, .exercise) } }
         let grader = Grader()
+        let leadIns = Verifier.leadIns(workbook.document)
+        let leadInChecker = LeadInChecker(file: workbook.file)
         for block in workbook.exercises {
             guard let id = block.id else { continue }
             let question: Question
@@ -49,6 +54,13 @@ public struct Verifier: Sendable {
                 let at = error.column.map { "column \($0): " } ?? ""
                 checks.append(Check(file: workbook.file, line: error.line, kind: .exercise, status: .failed, message: "\(id): \(at)\(error.message)"))
                 continue
+            }
+            if let paragraph = leadIns[block.line], let (check, _) = leadInChecker.check(paragraph, question: question) {
+                if check.status == .unchecked {
+                    coverage.notCheckable(workbook.file, .exercise, "a lead-in formula cannot be read")
+                } else {
+                    checks.append(check)
+                }
             }
             guard let solution = block.solution else {
                 checks.append(Check(file: workbook.file, line: block.line, kind: .exercise, status: .failed, message: "\(id): no solution block"))
@@ -73,6 +85,16 @@ public struct Verifier: Sendable {
             }
         }
         return checks
+    }
+
+    /// The paragraph right before each ```` ```exercise ```` block, by the block's fence line.
+    static func leadIns(_ document: Document) -> [Int: Node] {
+        var out: [Int: Node] = [:]
+        for node in document.codeBlocks(info: "exercise") {
+            guard let siblings = node.parent?.children, let k = siblings.firstIndex(of: node), k > 0 else { continue }
+            if case .paragraph = siblings[k - 1].kind { out[node.range.start.line] = siblings[k - 1] }
+        }
+        return out
     }
 
     // MARK: Workbooks
@@ -114,15 +136,5 @@ public struct Verifier: Sendable {
             }
         }
         return checks
-    }
-}
-
-extension EquationCoverage {
-    mutating func merge(_ other: EquationCoverage) {
-        equations += other.equations
-        definitions += other.definitions
-        checked += other.checked
-        marked += other.marked
-        for (k, v) in other.notCheckable { notCheckable[k, default: 0] += v }
     }
 }

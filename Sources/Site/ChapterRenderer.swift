@@ -15,6 +15,9 @@ struct ChapterRenderer: MarkupVisitor {
     /// Closing markup for each open node.
     var closers: [String] = []
     var tableBodyOpen = false
+    /// A `<!-- where: … -->` read before a display equation (or inside a paragraph, before a span): shown with it.
+    var pendingWhere: String?
+    var pendingInlineWhere: String?
     /// Inside a heading, links render as their text (the heading is itself a link target, and the table of
     /// contents wraps it in a link).
     var headingStart: String.Index?
@@ -32,6 +35,13 @@ struct ChapterRenderer: MarkupVisitor {
 
     mutating func render() {
         chapter.document.root.accept(&self)
+    }
+
+    /// `for x > 0` next to the claim a `where:` narrows, so a narrowed claim never reads as a general one.
+    mutating func conditionNote(_ condition: String, inline: Bool) {
+        out += inline ? " <span class=\"equation-condition\">(for " : "<span class=\"equation-condition\">for "
+        HTML.escape(condition, into: &out)
+        out += inline ? ")</span>" : "</span>"
     }
 
     func error(_ node: Node, _ message: String) -> SiteError {
@@ -52,6 +62,7 @@ struct ChapterRenderer: MarkupVisitor {
             headingStart = out.endIndex
             closer = "</h\(level)>\n"
         case .paragraph:
+            pendingInlineWhere = nil
             if let parent = node.parent, case .listItem = parent.kind, let list = parent.parent, isTight(list) {
                 closer = "\n"
                 break
@@ -83,6 +94,7 @@ struct ChapterRenderer: MarkupVisitor {
             codeBlock(node, block)
             return .skipChildren
         case .htmlBlock(let html):
+            pendingWhere = HTML.whereCondition(html) ?? pendingWhere
             if !HTML.isOnlyComments(html) {
                 out += "<p class=\"raw-html\">"
                 HTML.escape(html.trimmingSpaces(), into: &out)
@@ -106,6 +118,7 @@ struct ChapterRenderer: MarkupVisitor {
                 closer = "</tr>\n"
             }
         case .tableCell(_, let alignment, let isHeader):
+            pendingInlineWhere = nil
             let tag = isHeader ? "th" : "td"
             out += alignment == .none ? "<\(tag)>" : "<\(tag) style=\"text-align:\(alignment.rawValue)\">"
             closer = "</\(tag)>"
@@ -126,10 +139,21 @@ struct ChapterRenderer: MarkupVisitor {
                 for label in labels { anchorSpan(label) }
             }
             out += chapter.math[node.documentOrder] ?? ""
-            if block { out += "</div>\n" }
+            if block {
+                if let condition = pendingWhere { conditionNote(condition, inline: false) }
+                pendingWhere = nil
+                out += "</div>\n"
+            } else if let condition = pendingInlineWhere {
+                conditionNote(condition, inline: true)
+                pendingInlineWhere = nil
+            }
             return .skipChildren
         case .inlineMath:
             out += chapter.math[node.documentOrder] ?? ""
+            if let condition = pendingInlineWhere {
+                conditionNote(condition, inline: true)
+                pendingInlineWhere = nil
+            }
             return .skipChildren
         case .text(let text):
             HTML.escape(chapter.trimmedText[node.documentOrder] ?? text, into: &out)
@@ -176,6 +200,7 @@ struct ChapterRenderer: MarkupVisitor {
             }
             return .skipChildren
         case .inlineHTML(let html):
+            pendingInlineWhere = HTML.whereCondition(html) ?? pendingInlineWhere
             if !HTML.isOnlyComments(html) { HTML.escape(html, into: &out) }
         case .softBreak:
             out += "\n"

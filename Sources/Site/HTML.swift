@@ -65,6 +65,14 @@ enum HTML {
     }
 
     /// Whether raw HTML is nothing but comments and white space (`<!-- let: … -->`): such HTML is dropped.
+    /// The value of a `<!-- where: x > 0 -->` comment in a piece of HTML, if there is one.
+    static func whereCondition(_ html: String) -> String? {
+        guard let open = html.range(of: "<!--"), let close = html.range(of: "-->", range: open.upperBound..<html.endIndex) else { return nil }
+        let body = String(html[open.upperBound..<close.lowerBound]).trimmingSpaces()
+        guard body.hasPrefix("where:") else { return whereCondition(String(html[close.upperBound...])) }
+        return String(body.dropFirst("where:".count)).trimmingSpaces()
+    }
+
     static func isOnlyComments(_ html: String) -> Bool {
         var rest = Substring(html)
         while true {

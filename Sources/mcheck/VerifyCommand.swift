@@ -18,7 +18,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text or json.")
     var format: VerifyFormat = .text
 
-    @Option(name: .long, help: "Fail when fewer than this percentage of display equations are checked.")
+    @Option(name: .long, help: "Fail when fewer than this percentage of all claims (display, inline, table, exercise) are checked.")
     var minCoverage: Double = 0
 
     @Flag(name: .long, help: "Also list every check that passed.")
