@@ -35,7 +35,16 @@ public struct Condition: Hashable, Sendable {
             case .greaterEqual: return .less
             }
         }
-        func holds(_ a: Double, _ b: Double) -> Bool {
+        /// The relation with its sides swapped: `0 < x` is `x > 0`.
+        public var flipped: Relation {
+            switch self {
+            case .less: return .greater
+            case .lessEqual: return .greaterEqual
+            case .greater: return .less
+            case .greaterEqual: return .lessEqual
+            }
+        }
+        public func holds(_ a: Double, _ b: Double) -> Bool {
             switch self {
             case .less: return a < b
             case .lessEqual: return a <= b

@@ -53,7 +53,7 @@ struct CasesChecker {
             let variable: String? = if case .variable(let v) = e, v.isScalar { v.name } else { nil }
             var reported = false
             for t in samples.sorted() where !reported {
-                let holding = read.filter { $0.relation.holdsFor(t, $0.c) }
+                let holding = read.filter { $0.relation.holds(t, $0.c) }
                 if holding.isEmpty && !otherwise {
                     fail(cases[read.last!.index].offset, "the cases are not exhaustive: none holds where \(Printer.latex(e)) = \(Value.scalar(t).description)")
                     reported = true
@@ -96,7 +96,7 @@ struct CasesChecker {
         guard let other, let expr = parse(other.text), let resolved = try? Differentiator.resolve(expr) else { return nil }
         let truth = Simplifier.simplify(resolved)
         for c in bounds {
-            let holding = read.first { $0.relation.holdsFor(c, $0.c) }
+            let holding = read.first { $0.relation.holds(c, $0.c) }
             guard let index = holding?.index ?? (otherwise ? cases.firstIndex { $0.condition == nil } : nil),
                   let value = parse(cases[index].value) else { continue }
             let there = Simplifier.simplify(truth.substituting([variable: .number(.real(c))]))
@@ -161,26 +161,5 @@ struct CasesChecker {
         }
         finish(s.count)
         return out
-    }
-}
-
-extension Condition.Relation {
-    /// The relation with its sides swapped: `0 < x` is `x > 0`.
-    var flipped: Condition.Relation {
-        switch self {
-        case .less: return .greater
-        case .lessEqual: return .greaterEqual
-        case .greater: return .less
-        case .greaterEqual: return .lessEqual
-        }
-    }
-
-    func holdsFor(_ a: Double, _ b: Double) -> Bool {
-        switch self {
-        case .less: return a < b
-        case .lessEqual: return a <= b
-        case .greater: return a > b
-        case .greaterEqual: return a >= b
-        }
     }
 }
