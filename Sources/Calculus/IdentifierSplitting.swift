@@ -10,6 +10,8 @@ extension Parser {
         for name in scope.definitions.keys { longest = Swift.max(longest, name.unicodeScalars.count) }
         for (index, t) in tokens.enumerated() {
             guard case .identifier(let word) = t.kind else { out.append(t); continue }
+            // One letter stays itself whatever it names (the common case, read without building anything).
+            if t.length == 1 { out.append(t); continue }
             let scalars = Array(word.unicodeScalars)
             func known(_ s: String) -> Bool {
                 scope.lookup(s) != nil || scope.definitions[s] != nil || Vocabulary.functions.contains(s)

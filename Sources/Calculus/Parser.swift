@@ -2,78 +2,126 @@
 ///
 /// Errors carry the offset of the token at fault, and name both shapes for shape errors.
 public struct Parser {
-    /// Deepest nesting accepted (parentheses, brackets, braces, powers, unary signs).
+    /// Deepest nesting accepted. Each opening bracket (parenthesis, bracket, brace, `|`, `\left`), function call,
+    /// exponent and sign is one level, so 256 nested parentheses parse and the 257th is a limit error; nothing
+    /// recurses without passing one of these levels, so deep input is an error, never a stack overflow.
     public static let maxDepth = 256
+    /// The nesting read on the caller's stack (a debug build uses up to about 30 KB of stack per level); deeper
+    /// input is read again on a thread with a large stack, up to `maxDepth`.
+    static let callerStackDepth = 32
+
+    /// Reads `text` with `body`: on the caller's stack, or again on a large stack if it nests deeper than that is safe.
+    static func reading<T>(_ text: String, scope: Scope, syntax: Syntax?, layout: Layout,
+                           _ body: (inout Parser) throws(CalculusError) -> T) throws(CalculusError) -> T {
+        let start = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: layout)
+        var p = start
+        do {
+            return try body(&p)
+        } catch where p.deeperThanCallerStack {
+            let retried = onLargeStack { () -> Result<T, CalculusError> in
+                var q = start
+                q.depthLimit = Parser.maxDepth
+                return Result { () throws(CalculusError) in try body(&q) }
+            }
+            return try retried.get()
+        }
+    }
 
     public static func parse(_ text: String, scope: Scope = Scope(), syntax: Syntax? = nil, layout: Layout = .numerator) throws(CalculusError) -> Expr {
-        var p = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: layout)
-        if case .end = p.peek.kind { throw CalculusError(.syntax, "the expression is empty", at: 0) }
-        let e = try p.parseExpression()
-        try p.expectEnd()
-        return e
+        try reading(text, scope: scope, syntax: syntax, layout: layout) { (p: inout Parser) throws(CalculusError) in
+            if case .end = p.peek.kind { throw CalculusError(.syntax, "the expression is empty", at: 0) }
+            let e = try p.parseExpression()
+            try p.expectEnd()
+            return e
+        }
     }
 
     /// Reads `x > 0; w . x + b > 0` (conditions separated by `;` or `,`).
     public static func parseConditions(_ text: String, scope: Scope = Scope(), syntax: Syntax? = nil) throws(CalculusError) -> [Condition] {
-        var p = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: .numerator)
-        var out: [Condition] = []
-        while true {
-            if case .end = p.peek.kind { break }
-            out.append(try p.parseCondition())
-            if p.accept(";") || p.accept(",") { continue }
-            try p.expectEnd()
-            break
+        try reading(text, scope: scope, syntax: syntax, layout: .numerator) { (p: inout Parser) throws(CalculusError) in
+            var out: [Condition] = []
+            while true {
+                if case .end = p.peek.kind { break }
+                out.append(try p.parseCondition())
+                if p.accept(";") || p.accept(",") { continue }
+                try p.expectEnd()
+                break
+            }
+            return out
         }
-        return out
     }
 
     /// Reads the variables of a derivative, `x` or `[x, y]`, and builds the request for `function`.
     public static func derivativeRequest(of function: Expr, wrt text: String, kind: DerivativeRequest.Kind = .derivative,
                                          scope: Scope = Scope(), layout: Layout = .numerator) throws(CalculusError) -> DerivativeRequest {
-        var p = try Parser(text, scope: scope, syntax: Syntax.detect(text), layout: layout)
-        let t = p.peek
-        let variables = try p.parseVariableList()
-        try p.expectEnd()
-        guard case .derivative(let r) = try p.derivativeRequest(kind, function: function, variables: variables, at: t) else {
-            throw CalculusError(.syntax, "expected a variable or a list of variables", at: 0)
+        try reading(text, scope: scope, syntax: nil, layout: layout) { (p: inout Parser) throws(CalculusError) in
+            let t = p.peek
+            let variables = try p.parseVariableList()
+            try p.expectEnd()
+            guard case .derivative(let r) = try p.derivativeRequest(kind, function: function, variables: variables, at: t) else {
+                throw CalculusError(.syntax, "expected a variable or a list of variables", at: 0)
+            }
+            return r
         }
-        return r
     }
 
-    /// Splits a chain `a = b = c` at its top-level `=` signs, returning each side's text and offset.
+    /// Splits a chain `a = b = c` at its top-level `=` signs, returning each side's text and offset (in Unicode
+    /// scalars). One pass over the UTF-8 bytes: every character it looks for is ASCII.
     public static func splitEquation(_ text: String) -> [(text: String, offset: Int)] {
-        let s = Array(text.unicodeScalars)
+        let u = text.utf8
+        guard u.contains(UInt8(ascii: "=")) else { return [(text, 0)] }
         var parts: [(String, Int)] = []
-        var depth = 0, start = 0, i = 0
-        var env = 0
-        while i < s.count {
-            let c = s[i]
-            if c == "\\" {
+        var depth = 0, env = 0
+        var start = u.startIndex, startOffset = 0
+        var i = u.startIndex, offset = 0
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+        /// Moves past one scalar.
+        func step() {
+            u.formIndex(after: &i)
+            while i < u.endIndex && u[i] & 0xC0 == 0x80 { u.formIndex(after: &i) }
+            offset += 1
+        }
+        while i < u.endIndex {
+            let c = u[i]
+            if c == UInt8(ascii: "\\") {
                 // Skip commands; track \begin/\end so `=` inside environments is not split.
-                var j = i + 1
-                while j < s.count && s[j].properties.isAlphabetic && s[j].isASCII { j += 1 }
-                let name = String(String.UnicodeScalarView(s[(i + 1)..<j]))
-                if name == "begin" { env += 1 } else if name == "end" { env -= 1 }
-                i = Swift.max(j, i + 2)
+                step()
+                let nameStart = i
+                while i < u.endIndex && isLetter(u[i]) { step() }
+                let name = u[nameStart..<i]
+                if name.elementsEqual("begin".utf8) { env += 1 } else if name.elementsEqual("end".utf8) { env -= 1 }
+                if nameStart == i && i < u.endIndex { step() }
                 continue
             }
-            if "([{".unicodeScalars.contains(c) { depth += 1 }
-            if ")]}".unicodeScalars.contains(c) { depth -= 1 }
-            if c == "=" && depth == 0 && env == 0 {
-                parts.append((String(String.UnicodeScalarView(s[start..<i])), start))
-                start = i + 1
+            switch c {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            case UInt8(ascii: "=") where depth == 0 && env == 0:
+                parts.append((String(text[start..<i]), startOffset))
+                step()
+                start = i; startOffset = offset
+                continue
+            default: break
             }
-            i += 1
+            step()
         }
-        parts.append((String(String.UnicodeScalarView(s[start..<s.count])), start))
+        parts.append((String(text[start..<u.endIndex]), startOffset))
         return parts
     }
+
+    /// The limit error for a text longer than the expression language allows (`Lexer.maxLength` Unicode scalars),
+    /// or nil: callers that look at the whole text before parsing check this first.
+    public static func lengthError(_ text: String) -> CalculusError? { Lexer.lengthError(text) }
 
     // MARK: State
 
     var tokens: [Token]
     var position = 0
     var depth = 0
+    /// The nesting allowed here: `callerStackDepth` at first, `maxDepth` on a large stack.
+    var depthLimit = Parser.callerStackDepth
+    /// Set when `depthLimit` (below `maxDepth`) was exceeded: the text is read again on a large stack.
+    var deeperThanCallerStack = false
     var absDepth = 0
     var scope: Scope
     let latex: Bool
@@ -154,17 +202,16 @@ public struct Parser {
     mutating func nest<T>(_ body: (inout Parser) throws(CalculusError) -> T) throws(CalculusError) -> T {
         depth += 1
         defer { depth -= 1 }
-        if depth > Parser.maxDepth {
-            throw error("the expression nests too deeply (more than \(Parser.maxDepth) levels)", kind: .limit)
+        if depth > depthLimit {
+            if depthLimit < Parser.maxDepth { deeperThanCallerStack = true }
+            throw error("the expression nests too deeply (more than \(Parser.maxDepth) nested brackets, calls, exponents or signs)", kind: .limit)
         }
         return try body(&self)
     }
 
     // MARK: Grammar
 
-    mutating func parseExpression() throws(CalculusError) -> Expr {
-        try nest { (p: inout Parser) throws(CalculusError) in try p.parseAdditive() }
-    }
+    mutating func parseExpression() throws(CalculusError) -> Expr { try parseAdditive() }
 
     mutating func parseCondition() throws(CalculusError) -> Condition {
         let lhs = try parseExpression()
@@ -287,15 +334,13 @@ public struct Parser {
     }
 
     mutating func parseUnary(allowSign: Bool = true) throws(CalculusError) -> Expr {
-        try nest { (p: inout Parser) throws(CalculusError) in
-            p.skipSpacing()
-            if allowSign && p.isSymbol("-") {
-                _ = p.advance()
-                return .negate(try p.parseUnary())
-            }
-            if allowSign && p.isSymbol("+") { _ = p.advance(); return try p.parseUnary() }
-            return try p.parsePower()
+        skipSpacing()
+        if allowSign && (isSymbol("-") || isSymbol("+")) {
+            let sign = advance()
+            let operand = try nest { (p: inout Parser) throws(CalculusError) in try p.parseUnary() }
+            return isSymbol("-", sign) ? .negate(operand) : operand
         }
+        return try parsePower()
     }
 
     /// A factor with its exponents and postfix operators: `x^2`, `x^T`, `A^{-1}`, `x'`, `x_1`.
@@ -367,11 +412,13 @@ public struct Parser {
 
     /// `{ … }` in LaTeX: a group.
     mutating func parseGroup() throws(CalculusError) -> Expr {
-        let open = advance()
-        if isSymbol("}") { throw error("empty braces: expected an expression inside '{}'") }
-        let e = try parseExpression()
-        try expect("}", closing: open)
-        return e
+        try nest { (p: inout Parser) throws(CalculusError) in
+            let open = p.advance()
+            if p.isSymbol("}") { throw p.error("empty braces: expected an expression inside '{}'") }
+            let e = try p.parseExpression()
+            try p.expect("}", closing: open)
+            return e
+        }
     }
 
     mutating func parsePostfix(_ e: Expr) throws(CalculusError) -> Expr {
