@@ -273,60 +273,6 @@ public struct Parser {
     ]
     static let closingCommands: Set<String> = ["right", "end"]
 
-    mutating func parseTerm() throws(CalculusError) -> Expr {
-        var acc = try parseUnary()
-        // Scalar factors of a scalar product wait here and join it in one step, so long products stay linear.
-        var pending: [Expr] = []
-        var accIsScalar = acc.shape.isScalar
-        func flush() { if !pending.isEmpty { acc = .product([acc] + pending); pending = [] } }
-        func multiply(_ rhs: Expr, at t: Token) throws(CalculusError) {
-            if accIsScalar && rhs.shape.isScalar { pending.append(rhs); return }
-            flush()
-            acc = try Shapes.multiply(acc, rhs, at: t)
-            accIsScalar = acc.shape.isScalar
-        }
-        while true {
-            skipSpacing()
-            let t = peek
-            switch t.kind {
-            case .symbol("*"), .command("times"):
-                _ = advance(); try multiply(try parseUnary(), at: t); continue
-            case .symbol("/"), .command("div"):
-                _ = advance()
-                let rhs = try parseUnary()
-                if accIsScalar && rhs.shape.isScalar { pending.append(.raise(rhs, .integer(-1))); continue }
-                flush()
-                acc = try Shapes.divide(acc, rhs, at: t)
-                accIsScalar = acc.shape.isScalar
-                continue
-            case .symbol("·"), .command("cdot"), .symbol("."),
-                 .symbol(".*"), .symbol("⊗"), .command("otimes"), .command("odot"), .command("circ"), .command("bigcirc"),
-                 .symbol("./"), .symbol("⊘"), .command("oslash"):
-                flush()
-            default:
-                if startsFactor(t) {
-                    try multiply(try parseUnary(allowSign: false), at: t); continue
-                }
-                flush()
-                return acc
-            }
-            switch t.kind {
-            case .symbol("·"), .command("cdot"):
-                _ = advance(); acc = try Shapes.dotOrMultiply(acc, try parseUnary(), at: t)
-            case .symbol("."):
-                // A spaced `w . x` is a dot product.
-                _ = advance(); acc = try Shapes.dot(acc, try parseUnary(), at: t)
-            case .symbol(".*"), .symbol("⊗"), .command("otimes"), .command("odot"), .command("circ"), .command("bigcirc"):
-                _ = advance(); acc = try Shapes.elementwise(acc, try parseUnary(), at: t)
-            default:
-                _ = advance()
-                let rhs = try parseUnary()
-                acc = try Shapes.elementwise(acc, try Shapes.elementwisePower(rhs, .integer(-1), at: t), at: t)
-            }
-            accIsScalar = acc.shape.isScalar
-        }
-    }
-
     mutating func skipSpacing() {
         while case .command(let c) = peek.kind, [",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle"].contains(c) {
             _ = advance()

@@ -225,14 +225,14 @@ extension Parser {
 
     /// The argument of a function written without parentheses: `sin x`, `sin 2x`, `\ln x^2`.
     mutating func parseImplicitArgument() throws(CalculusError) -> Expr {
-        var acc = try parsePower()
+        var product = PendingProduct(try parsePower())
         while startsFactor(peek) {
             if case .identifier(let s) = peek.kind, Vocabulary.functions.contains(s), scope.lookup(s) == nil { break }
             if case .command(let c) = peek.kind, FunctionTable.byCommand[c] != nil { break }
             let t = peek
-            acc = try Shapes.multiply(acc, try parsePower(), at: t)
+            try product.multiply(try parsePower(), at: t)
         }
-        return acc
+        return product.joined()
     }
 
     func series(_ i: Variable, _ lower: Expr, _ upper: Expr, _ body: Expr) -> Expr {
