@@ -97,8 +97,14 @@ struct Lexer {
 
     func digit(at k: Int) -> Bool { k < bytes.count && Lexer.isDigit(bytes[k]) }
 
+    /// Every ASCII character as a String, so one-letter names and digits cost no decoding.
+    static let oneByte: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
     /// The text of bytes `start..<i`.
-    func text(from start: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) }
+    func text(from start: Int) -> String {
+        if i == start + 1 && bytes[start] < 0x80 { return Lexer.oneByte[Int(bytes[start])] }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    }
 
     /// Moves past `n` bytes that are one scalar.
     mutating func step(_ n: Int = 1) { i += n; scalar += 1 }
@@ -110,6 +116,7 @@ struct Lexer {
 
     mutating func run() throws(CalculusError) -> [Token] {
         tokens.reserveCapacity(bytes.count / 2 + 1)
+        let singles = Lexer.singles
         while i < bytes.count {
             let b = bytes[i]
             let start = scalar, startByte = i
@@ -158,7 +165,7 @@ struct Lexer {
                     add(.symbol(pair), start)
                     continue
                 }
-                if let single = Lexer.singles[Int(b)] { step(); add(.symbol(single), start); continue }
+                if let single = singles[Int(b)] { step(); add(.symbol(single), start); continue }
                 throw CalculusError(.syntax, "unexpected character '\(Unicode.Scalar(b))'", at: start)
             }
             let (c, n) = decode(i)

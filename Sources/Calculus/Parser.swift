@@ -259,8 +259,15 @@ public struct Parser {
         switch t.kind {
         case .number, .identifier, .unknownFunction, .unknownWord: return true
         case .symbol(let s):
-            if s == "|" { return absDepth == 0 }
-            return s == "(" || s == "[" || (latex && s == "{") || s == "∇" || s == "∂" || s == "√" || s == "∑"
+            if s.utf8.count == 1, let b = s.utf8.first {
+                switch b {
+                case UInt8(ascii: "|"): return absDepth == 0
+                case UInt8(ascii: "("), UInt8(ascii: "["): return true
+                case UInt8(ascii: "{"): return latex
+                default: return false
+                }
+            }
+            return s == "∇" || s == "∂" || s == "√" || s == "∑"
         case .command(let c):
             return !Parser.binaryCommands.contains(c) && !Parser.closingCommands.contains(c)
         case .end: return false

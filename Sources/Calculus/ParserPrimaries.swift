@@ -15,6 +15,8 @@ extension Parser {
         switch t.kind {
         case .number(let digits):
             _ = advance()
+            // A whole number as `Number.decimal` reads it, without splitting the text.
+            if digits.utf8.count <= 17, let k = Int(digits) { return .number(Number(k)) }
             return .number(Number.decimal(Substring(digits)))
         case .identifier(let name):
             _ = advance()

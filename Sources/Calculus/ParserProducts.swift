@@ -73,6 +73,19 @@ struct PendingProduct {
     }
 }
 
+extension Parser {
+    /// The common ends of a term (`+ - ) ] , ; = < >`), told apart by one byte rather than by comparing the token
+    /// with every operator of a product in turn.
+    static func endsTerm(_ t: Token) -> Bool {
+        guard case .symbol(let s) = t.kind, s.utf8.count == 1, let b = s.utf8.first else { return false }
+        switch b {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"),
+             UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
+        default: return false
+        }
+    }
+}
+
 private extension Expr {
     var isIdentity: Bool { if case .identity = self { return true }; return false }
 }
@@ -83,6 +96,7 @@ extension Parser {
         while true {
             skipSpacing()
             let t = peek
+            if Parser.endsTerm(t) { return product.joined() }
             switch t.kind {
             case .symbol("*"), .command("times"):
                 _ = advance(); try product.multiply(try parseUnary(), at: t)
