@@ -68,45 +68,48 @@ public struct Parser {
     /// Splits a chain `a = b = c` at its top-level `=` signs, returning each side's text and offset (in Unicode
     /// scalars). One pass over the UTF-8 bytes: every character it looks for is ASCII.
     public static func splitEquation(_ text: String) -> [(text: String, offset: Int)] {
-        let u = text.utf8
-        guard u.contains(UInt8(ascii: "=")) else { return [(text, 0)] }
-        var parts: [(String, Int)] = []
-        var depth = 0, env = 0
-        var start = u.startIndex, startOffset = 0
-        var i = u.startIndex, offset = 0
-        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
-        /// Moves past one scalar.
-        func step() {
-            u.formIndex(after: &i)
-            while i < u.endIndex && u[i] & 0xC0 == 0x80 { u.formIndex(after: &i) }
-            offset += 1
-        }
-        while i < u.endIndex {
-            let c = u[i]
-            if c == UInt8(ascii: "\\") {
-                // Skip commands; track \begin/\end so `=` inside environments is not split.
-                step()
-                let nameStart = i
-                while i < u.endIndex && isLetter(u[i]) { step() }
-                let name = u[nameStart..<i]
-                if name.elementsEqual("begin".utf8) { env += 1 } else if name.elementsEqual("end".utf8) { env -= 1 }
-                if nameStart == i && i < u.endIndex { step() }
-                continue
+        var copy = text
+        return copy.withUTF8 { u in
+            guard u.contains(UInt8(ascii: "=")) else { return [(text, 0)] }
+            var parts: [(String, Int)] = []
+            var depth = 0, env = 0
+            var start = 0, startOffset = 0
+            var i = 0, offset = 0
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+            func side(_ end: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self) }
+            /// Moves past one scalar.
+            func step() {
+                i += 1
+                while i < u.count && u[i] & 0xC0 == 0x80 { i += 1 }
+                offset += 1
             }
-            switch c {
-            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            case UInt8(ascii: "=") where depth == 0 && env == 0:
-                parts.append((String(text[start..<i]), startOffset))
+            while i < u.count {
+                let c = u[i]
+                if c == UInt8(ascii: "\\") {
+                    // Skip commands; track \begin/\end so `=` inside environments is not split.
+                    step()
+                    let nameStart = i
+                    while i < u.count && isLetter(u[i]) { step() }
+                    let name = u[nameStart..<i]
+                    if name.elementsEqual("begin".utf8) { env += 1 } else if name.elementsEqual("end".utf8) { env -= 1 }
+                    if nameStart == i && i < u.count { step() }
+                    continue
+                }
+                switch c {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+                case UInt8(ascii: "=") where depth == 0 && env == 0:
+                    parts.append((side(i), startOffset))
+                    step()
+                    start = i; startOffset = offset
+                    continue
+                default: break
+                }
                 step()
-                start = i; startOffset = offset
-                continue
-            default: break
             }
-            step()
+            parts.append((side(u.count), startOffset))
+            return parts
         }
-        parts.append((String(text[start..<u.endIndex]), startOffset))
-        return parts
     }
 
     /// The limit error for a text longer than the expression language allows (`Lexer.maxLength` Unicode scalars),
