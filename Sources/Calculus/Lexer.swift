@@ -73,6 +73,7 @@ struct Lexer {
     ]
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
     static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// The scalar starting at byte `k` and its length in bytes (the text is valid UTF-8).
@@ -120,7 +121,15 @@ struct Lexer {
         while i < bytes.count {
             let b = bytes[i]
             let start = scalar, startByte = i
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { spaced = true; step(); continue }
+            if Lexer.isSpace(b) {
+                // A run of white space at once (answers can be mostly blanked comments).
+                var j = i + 1
+                while j < bytes.count && Lexer.isSpace(bytes[j]) { j += 1 }
+                scalar += j - i
+                i = j
+                spaced = true
+                continue
+            }
             if Lexer.isDigit(b) || (b == UInt8(ascii: ".") && digit(at: i + 1)) {
                 while digit(at: i) { step() }
                 if i < bytes.count && bytes[i] == UInt8(ascii: ".") && digit(at: i + 1) {

@@ -1,7 +1,7 @@
 extension Grader {
     /// An answer's notes to itself: lines starting with `#`, and LaTeX comments from an unescaped `%` to the end of
     /// the line, blanked with spaces so that every offset of the rest stays where it was (errors point at the
-    /// student's own text). One pass over the Unicode scalars.
+    /// student's own text). One pass over the UTF-8 bytes, a comment's rest of line at once.
     static func withoutComments(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { bytes in
@@ -11,10 +11,24 @@ extension Grader {
             /// The spaces and tabs that start the current line (`indent..<k`), held until it is known whether a `#` follows.
             var indent = 0
             var atLineStart = true, inComment = false, afterBackslash = false
-            for k in bytes.indices {
+            var k = 0
+            while k < bytes.count {
                 let b = bytes[k]
-                // A continuation byte belongs to the scalar before it: blanked with it, or kept with it.
-                if b & 0xC0 == 0x80 { if !inComment { out.append(b) }; continue }
+                defer { k += 1 }
+                if inComment && b != UInt8(ascii: "\n") {
+                    // The rest of a comment line at once: one space per scalar.
+                    var end = k
+                    var scalars = 0
+                    while end < bytes.count && bytes[end] != UInt8(ascii: "\n") {
+                        if bytes[end] & 0xC0 != 0x80 { scalars += 1 }
+                        end += 1
+                    }
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: scalars))
+                    k = end - 1
+                    continue
+                }
+                // A continuation byte belongs to the scalar before it (kept with it: comments are blanked above).
+                if b & 0xC0 == 0x80 { out.append(b); continue }
                 defer { afterBackslash = b == UInt8(ascii: "\\") }
                 if b == UInt8(ascii: "\n") {
                     if atLineStart { out.append(contentsOf: bytes[indent..<k]) }
