@@ -130,6 +130,17 @@ struct Lexer {
                 spaced = true
                 continue
             }
+            // Punctuation first (brackets and operators are most of some texts); `.` may start a number.
+            if b != UInt8(ascii: "."), b < 0x80, let single = singles[Int(b)] {
+                if i + 1 < bytes.count, let pair = Lexer.pair(b, bytes[i + 1]) {
+                    step(); step()
+                    add(.symbol(pair), start)
+                } else {
+                    step()
+                    add(.symbol(single), start)
+                }
+                continue
+            }
             if Lexer.isDigit(b) || (b == UInt8(ascii: ".") && digit(at: i + 1)) {
                 while digit(at: i) { step() }
                 if i < bytes.count && bytes[i] == UInt8(ascii: ".") && digit(at: i + 1) {

@@ -39,15 +39,18 @@ enum HostileBenchmark {
 
     /// A 240 KB answer graded as `mcheck` grades it (comments, equation sides, parse, decision), and a 240 KB expression.
     static func longAnswers(chapters: String, rounds: Int) throws {
-        let path = try ChapterFiles.list(in: chapters)[0]
-        let workbook = try Workbook.load(path)
         // A scalar question about x, answered with its solution.
-        let answered = workbook.exercises.compactMap { block -> (ExerciseBlock, Question, String)? in
-            guard let solution = block.solution?.text.trimmingSpaces, let q = try? Question(block, file: path),
-                  q.truth.shape.isScalar, q.ask.variables.contains(where: { $0.name == "x" && $0.shape.isScalar }) else { return nil }
-            return (block, q, solution)
+        var answered: [(ExerciseBlock, Question, String)] = []
+        var path = ""
+        for file in try ChapterFiles.list(in: chapters) where answered.isEmpty {
+            path = file
+            answered = try Workbook.load(file).exercises.compactMap { block -> (ExerciseBlock, Question, String)? in
+                guard let solution = block.solution?.text.trimmingSpaces, let q = try? Question(block, file: file),
+                      q.truth.shape.isScalar, q.ask.variables.contains(where: { $0.name == "x" && $0.shape.isScalar }) else { return nil }
+                return (block, q, solution)
+            }
         }
-        guard let (block, question, solution) = answered.first else { print("  no scalar question about x in \(path)"); return }
+        guard let (block, question, solution) = answered.first else { print("  no scalar question about x in \(chapters)"); return }
         var notes = ""
         while notes.utf8.count < 240_000 { notes += "# working: differentiate term by term, then collect like terms (\(notes.utf8.count))\n" }
         let answer = notes + "d/dx = " + solution
