@@ -99,9 +99,9 @@ struct Tangent {
         case .variable: return .one
         case .index(let base, let i): return .index(try d(base), i)
         case .add(let terms): return .sum(try terms.map(d))
-        case .mul(let xs): return .sum(try productRule(xs) { .product($0) })
-        case .hadamard(let xs): return .sum(try productRule(xs) { .elementwiseProduct($0) })
-        case .matmul(let xs): return .sum(try productRule(xs) { .matrixProduct($0) })
+        case .mul(let xs): return .sum(try productRule(xs, commutative: true) { .product($0) })
+        case .hadamard(let xs): return .sum(try productRule(xs, commutative: true) { .elementwiseProduct($0) })
+        case .matmul(let xs): return .sum(try productRule(xs, commutative: false) { .matrixProduct($0) })
         case .power(let b, let e):
             if !e.depends(on: v) { return chain(.times(e, .raise(b, .sum([e, .integer(-1)]))), try d(b)) }
             // (b^e)' = b^e (e' ln b + e b'/b)
@@ -129,15 +129,22 @@ struct Tangent {
         }
     }
 
-    /// Σ_k f_1 ⋯ f_k' ⋯ f_m, for any product whose order matters or not.
-    func productRule(_ xs: [Expr], _ build: ([Expr]) -> Expr) throws(CalculusError) -> [Expr] {
-        var terms: [Expr] = []
+    /// Σ_k f_1 ⋯ f_k' ⋯ f_m, for any product whose order matters or not. In a commutative product the m copies
+    /// of a factor give one term, m times (`x x ⋯ x` has one term, not n terms of n factors).
+    func productRule(_ xs: [Expr], commutative: Bool, _ build: ([Expr]) -> Expr) throws(CalculusError) -> [Expr] {
+        var first: [Int] = []
+        var copies: [Expr: Int] = [:]
         for k in xs.indices where xs[k].depends(on: v) {
+            if commutative, let n = copies[xs[k]] { copies[xs[k]] = n + 1; continue }
+            copies[xs[k]] = 1
+            first.append(k)
+        }
+        return try first.map { k throws(CalculusError) in
             var factors = xs
             factors[k] = try d(xs[k])
-            terms.append(build(factors))
+            let n = copies[xs[k]]!
+            return n == 1 || !commutative ? build(factors) : build([.integer(n)] + factors)
         }
-        return terms
     }
 
     /// The chain rule: f'(u) · du, element-wise.

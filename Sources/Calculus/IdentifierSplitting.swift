@@ -2,6 +2,8 @@
 extension Parser {
     /// Splits run-together ASCII names: `xy` → x y, `sinx` → sin x, `x1` → x_1; declared and known words stay whole.
     static func splitIdentifiers(_ tokens: [Token], scope: Scope) -> [Token] {
+        // One-letter names stay themselves: most texts have nothing to split, and are not copied.
+        guard tokens.contains(where: { if case .identifier = $0.kind { return $0.length > 1 }; return false }) else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         // No known word is longer than this: looking for longer ones in a long run of letters would be quadratic.
@@ -10,6 +12,8 @@ extension Parser {
         for name in scope.definitions.keys { longest = Swift.max(longest, name.unicodeScalars.count) }
         for (index, t) in tokens.enumerated() {
             guard case .identifier(let word) = t.kind else { out.append(t); continue }
+            // One letter stays itself whatever it names (the common case, read without building anything).
+            if t.length == 1 { out.append(t); continue }
             let scalars = Array(word.unicodeScalars)
             func known(_ s: String) -> Bool {
                 scope.lookup(s) != nil || scope.definitions[s] != nil || Vocabulary.functions.contains(s)

@@ -22,80 +22,176 @@ struct Token: Equatable {
 }
 
 /// Splits text into tokens. `latex` selects LaTeX rules: one-letter names, commands, braces.
+///
+/// One pass over the UTF-8 bytes, counting Unicode scalars for the offsets; a token's text is cut from the
+/// bytes once (short names and operators fit in a String without allocating), nothing is built per character.
 struct Lexer {
-    static let maxLength = 200_000
+    /// The longest expression read, in Unicode scalars (checked before anything else looks at the text).
+    static let maxLength = 1_000_000
+
+    /// The limit error for a text longer than `maxLength`, or nil; costs one look at the byte count for most texts.
+    static func lengthError(_ text: String) -> CalculusError? {
+        guard text.utf8.count > maxLength else { return nil }
+        let count = text.unicodeScalars.count
+        guard count > maxLength else { return nil }
+        return CalculusError(.limit, "the expression is too long (\(count) characters; the limit is \(maxLength))", at: 0)
+    }
 
     static func tokenize(_ text: String, latex: Bool) throws(CalculusError) -> [Token] {
-        let s = Array(text.unicodeScalars)
-        guard s.count <= maxLength else {
-            throw CalculusError(.limit, "the expression is too long (\(s.count) characters; the limit is \(maxLength))", at: 0)
+        if let e = lengthError(text) { throw e }
+        var text = text
+        let result = text.withUTF8 { bytes in
+            Result { () throws(CalculusError) -> [Token] in
+                var lexer = Lexer(bytes: bytes, latex: latex)
+                return try lexer.run()
+            }
         }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(s.count / 2 + 1)
-        var i = 0
-        var spaced = false
-        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic && !"∂∇π".unicodeScalars.contains(c) }
-        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
-        func add(_ kind: Token.Kind, _ start: Int) {
-            tokens.append(Token(kind: kind, offset: start, length: i - start, spaced: spaced))
-            spaced = false
-        }
-        while i < s.count {
-            let c = s[i]
-            let start = i
-            if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{00A0}" { spaced = true; i += 1; continue }
-            if isDigit(c) || (c == "." && i + 1 < s.count && isDigit(s[i + 1])) {
-                while i < s.count && isDigit(s[i]) { i += 1 }
-                if i < s.count && s[i] == "." && i + 1 < s.count && isDigit(s[i + 1]) {
-                    i += 1
-                    while i < s.count && isDigit(s[i]) { i += 1 }
-                }
-                add(.number(String(String.UnicodeScalarView(s[start..<i]))), start)
+        return try result.get()
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let latex: Bool
+    /// The byte read next, and its offset in Unicode scalars.
+    var i = 0
+    var scalar = 0
+    var spaced = false
+    var tokens: [Token] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, latex: Bool) {
+        self.bytes = bytes
+        self.latex = latex
+    }
+
+    /// Operators and punctuation of one ASCII character, by byte.
+    static let singles: [String?] = (0..<128).map { b in
+        let c = Character(Unicode.Scalar(UInt8(b)))
+        return "+-*/^()[]{},;'_|&<>=.!:".contains(c) ? String(c) : nil
+    }
+    static let unicode: [Unicode.Scalar: String] = [
+        "⊗": "⊗", "⊙": "⊗", "∘": "⊗", "⊘": "⊘", "·": "·", "⋅": "·", "×": "*", "≤": "<=", "≥": ">=",
+        "−": "-", "∂": "∂", "∇": "∇", "⊤": "T", "ᵀ": "ᵀ", "π": "pi", "∑": "∑", "√": "√",
+    ]
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    /// The scalar starting at byte `k` and its length in bytes (the text is valid UTF-8).
+    func decode(_ k: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[k])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        func cont(_ n: Int) -> UInt32 { UInt32(bytes[k + n]) & 0x3F }
+        let (value, length): (UInt32, Int)
+        if b0 < 0xE0 { (value, length) = ((b0 & 0x1F) << 6 | cont(1), 2) }
+        else if b0 < 0xF0 { (value, length) = ((b0 & 0x0F) << 12 | cont(1) << 6 | cont(2), 3) }
+        else { (value, length) = ((b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// Whether the scalar at byte `k` is a letter (`∂ ∇ π` are symbols); its length in bytes if so.
+    func letter(at k: Int) -> Int? {
+        let b = bytes[k]
+        if b < 0x80 { return Lexer.isASCIILetter(b) ? 1 : nil }
+        let (c, n) = decode(k)
+        return c.properties.isAlphabetic && c != "∂" && c != "∇" && c != "π" ? n : nil
+    }
+
+    func digit(at k: Int) -> Bool { k < bytes.count && Lexer.isDigit(bytes[k]) }
+
+    /// Every ASCII character as a String, so one-letter names and digits cost no decoding.
+    static let oneByte: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
+    /// The text of bytes `start..<i`.
+    func text(from start: Int) -> String {
+        if i == start + 1 && bytes[start] < 0x80 { return Lexer.oneByte[Int(bytes[start])] }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    }
+
+    /// Moves past `n` bytes that are one scalar.
+    mutating func step(_ n: Int = 1) { i += n; scalar += 1 }
+
+    mutating func add(_ kind: Token.Kind, _ start: Int) {
+        tokens.append(Token(kind: kind, offset: start, length: scalar - start, spaced: spaced))
+        spaced = false
+    }
+
+    mutating func run() throws(CalculusError) -> [Token] {
+        tokens.reserveCapacity(bytes.count / 2 + 1)
+        let singles = Lexer.singles
+        while i < bytes.count {
+            let b = bytes[i]
+            let start = scalar, startByte = i
+            if Lexer.isSpace(b) {
+                // A run of white space at once (answers can be mostly blanked comments).
+                var j = i + 1
+                while j < bytes.count && Lexer.isSpace(bytes[j]) { j += 1 }
+                scalar += j - i
+                i = j
+                spaced = true
                 continue
             }
-            if isLetter(c) {
-                if latex {
-                    i += 1
+            // Punctuation first (brackets and operators are most of some texts); `.` may start a number.
+            if b != UInt8(ascii: "."), b < 0x80, let single = singles[Int(b)] {
+                if i + 1 < bytes.count, let pair = Lexer.pair(b, bytes[i + 1]) {
+                    step(); step()
+                    add(.symbol(pair), start)
                 } else {
-                    while i < s.count && (isLetter(s[i]) || isDigit(s[i])) { i += 1 }
+                    step()
+                    add(.symbol(single), start)
                 }
-                add(.identifier(String(String.UnicodeScalarView(s[start..<i]))), start)
                 continue
             }
-            if c == "\\" {
-                i += 1
-                guard i < s.count else { throw CalculusError(.syntax, "a backslash must start a command such as \\frac", at: start) }
-                if isLetter(s[i]) {
-                    while i < s.count && s[i].properties.isAlphabetic && s[i].isASCII { i += 1 }
-                } else {
-                    i += 1  // \\ \, \; \{ \| …
+            if Lexer.isDigit(b) || (b == UInt8(ascii: ".") && digit(at: i + 1)) {
+                while digit(at: i) { step() }
+                if i < bytes.count && bytes[i] == UInt8(ascii: ".") && digit(at: i + 1) {
+                    step()
+                    while digit(at: i) { step() }
                 }
-                let name = String(String.UnicodeScalarView(s[(start + 1)..<i]))
+                add(.number(text(from: startByte)), start)
+                continue
+            }
+            if let n = letter(at: i) {
+                step(n)
+                if !latex {
+                    while i < bytes.count {
+                        if Lexer.isDigit(bytes[i]) { step(); continue }
+                        guard let m = letter(at: i) else { break }
+                        step(m)
+                    }
+                }
+                add(.identifier(text(from: startByte)), start)
+                continue
+            }
+            if b == UInt8(ascii: "\\") {
+                step()
+                guard i < bytes.count else { throw CalculusError(.syntax, "a backslash must start a command such as \\frac", at: start) }
+                let nameStart = i
+                if letter(at: i) != nil {
+                    while i < bytes.count && Lexer.isASCIILetter(bytes[i]) { step() }
+                } else {
+                    step(decode(i).1)  // \\ \, \; \{ \| …
+                }
+                let name = text(from: nameStart)
                 add(name == "\\" ? .symbol("\\\\") : .command(name), start)
                 continue
             }
-            if c.value < 32 || c.value == 127 {
-                throw CalculusError(.syntax, "unexpected control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(4))", at: start)
+            if b < 32 || b == 127 {
+                throw CalculusError(.syntax, "unexpected control character U+\(String(b, radix: 16, uppercase: true).leftPadded(4))", at: start)
             }
-            // Two-character operators first.
-            if i + 1 < s.count {
-                let pair = String(String.UnicodeScalarView([c, s[i + 1]]))
-                if ["<=", ">=", ".*", "./", ".^", "**", "!="].contains(pair) {
-                    i += 2
-                    add(.symbol(pair == "**" ? "^" : pair), start)
+            if b < 0x80 {
+                // Two-character operators first.
+                if i + 1 < bytes.count, let pair = Lexer.pair(b, bytes[i + 1]) {
+                    step(); step()
+                    add(.symbol(pair), start)
                     continue
                 }
+                if let single = singles[Int(b)] { step(); add(.symbol(single), start); continue }
+                throw CalculusError(.syntax, "unexpected character '\(Unicode.Scalar(b))'", at: start)
             }
-            let single = "+-*/^()[]{},;'_|&<>=.!:"
-            if single.unicodeScalars.contains(c) {
-                i += 1; add(.symbol(String(c)), start); continue
-            }
-            let unicode: [Unicode.Scalar: String] = [
-                "⊗": "⊗", "⊙": "⊗", "∘": "⊗", "⊘": "⊘", "·": "·", "⋅": "·", "×": "*", "≤": "<=", "≥": ">=",
-                "−": "-", "∂": "∂", "∇": "∇", "⊤": "T", "ᵀ": "ᵀ", "π": "pi", "∑": "∑", "√": "√",
-            ]
-            if let mapped = unicode[c] {
-                i += 1
+            let (c, n) = decode(i)
+            if c == "\u{00A0}" { spaced = true; step(n); continue }
+            if let mapped = Lexer.unicode[c] {
+                step(n)
                 if mapped == "pi" { add(.identifier("pi"), start) } else { add(.symbol(mapped), start) }
                 continue
             }
@@ -104,8 +200,22 @@ struct Lexer {
             }
             throw CalculusError(.syntax, "unexpected character '\(c)'", at: start)
         }
-        tokens.append(Token(kind: .end, offset: s.count, length: 0, spaced: spaced))
+        tokens.append(Token(kind: .end, offset: scalar, length: 0, spaced: spaced))
         return tokens
+    }
+
+    /// `<= >= .* ./ .^ ** !=` (`**` reads as `^`).
+    static func pair(_ a: UInt8, _ b: UInt8) -> String? {
+        switch (a, b) {
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): return "<="
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): return ">="
+        case (UInt8(ascii: "."), UInt8(ascii: "*")): return ".*"
+        case (UInt8(ascii: "."), UInt8(ascii: "/")): return "./"
+        case (UInt8(ascii: "."), UInt8(ascii: "^")): return ".^"
+        case (UInt8(ascii: "*"), UInt8(ascii: "*")): return "^"
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): return "!="
+        default: return nil
+        }
     }
 }
 

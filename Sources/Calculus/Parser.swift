@@ -2,78 +2,129 @@
 ///
 /// Errors carry the offset of the token at fault, and name both shapes for shape errors.
 public struct Parser {
-    /// Deepest nesting accepted (parentheses, brackets, braces, powers, unary signs).
+    /// Deepest nesting accepted. Each opening bracket (parenthesis, bracket, brace, `|`, `\left`), function call,
+    /// exponent and sign is one level, so 256 nested parentheses parse and the 257th is a limit error; nothing
+    /// recurses without passing one of these levels, so deep input is an error, never a stack overflow.
     public static let maxDepth = 256
+    /// The nesting read on the caller's stack (a debug build uses up to about 30 KB of stack per level); deeper
+    /// input is read again on a thread with a large stack, up to `maxDepth`.
+    static let callerStackDepth = 32
+
+    /// Reads `text` with `body`: on the caller's stack, or again on a large stack if it nests deeper than that is safe.
+    static func reading<T>(_ text: String, scope: Scope, syntax: Syntax?, layout: Layout,
+                           _ body: (inout Parser) throws(CalculusError) -> T) throws(CalculusError) -> T {
+        let start = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: layout)
+        var p = start
+        do {
+            return try body(&p)
+        } catch where p.deeperThanCallerStack {
+            let retried = onLargeStack { () -> Result<T, CalculusError> in
+                var q = start
+                q.depthLimit = Parser.maxDepth
+                return Result { () throws(CalculusError) in try body(&q) }
+            }
+            return try retried.get()
+        }
+    }
 
     public static func parse(_ text: String, scope: Scope = Scope(), syntax: Syntax? = nil, layout: Layout = .numerator) throws(CalculusError) -> Expr {
-        var p = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: layout)
-        if case .end = p.peek.kind { throw CalculusError(.syntax, "the expression is empty", at: 0) }
-        let e = try p.parseExpression()
-        try p.expectEnd()
-        return e
+        try reading(text, scope: scope, syntax: syntax, layout: layout) { (p: inout Parser) throws(CalculusError) in
+            if case .end = p.peek.kind { throw CalculusError(.syntax, "the expression is empty", at: 0) }
+            let e = try p.parseExpression()
+            try p.expectEnd()
+            return e
+        }
     }
 
     /// Reads `x > 0; w . x + b > 0` (conditions separated by `;` or `,`).
     public static func parseConditions(_ text: String, scope: Scope = Scope(), syntax: Syntax? = nil) throws(CalculusError) -> [Condition] {
-        var p = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: .numerator)
-        var out: [Condition] = []
-        while true {
-            if case .end = p.peek.kind { break }
-            out.append(try p.parseCondition())
-            if p.accept(";") || p.accept(",") { continue }
-            try p.expectEnd()
-            break
+        try reading(text, scope: scope, syntax: syntax, layout: .numerator) { (p: inout Parser) throws(CalculusError) in
+            var out: [Condition] = []
+            while true {
+                if case .end = p.peek.kind { break }
+                out.append(try p.parseCondition())
+                if p.accept(";") || p.accept(",") { continue }
+                try p.expectEnd()
+                break
+            }
+            return out
         }
-        return out
     }
 
     /// Reads the variables of a derivative, `x` or `[x, y]`, and builds the request for `function`.
     public static func derivativeRequest(of function: Expr, wrt text: String, kind: DerivativeRequest.Kind = .derivative,
                                          scope: Scope = Scope(), layout: Layout = .numerator) throws(CalculusError) -> DerivativeRequest {
-        var p = try Parser(text, scope: scope, syntax: Syntax.detect(text), layout: layout)
-        let t = p.peek
-        let variables = try p.parseVariableList()
-        try p.expectEnd()
-        guard case .derivative(let r) = try p.derivativeRequest(kind, function: function, variables: variables, at: t) else {
-            throw CalculusError(.syntax, "expected a variable or a list of variables", at: 0)
+        try reading(text, scope: scope, syntax: nil, layout: layout) { (p: inout Parser) throws(CalculusError) in
+            let t = p.peek
+            let variables = try p.parseVariableList()
+            try p.expectEnd()
+            guard case .derivative(let r) = try p.derivativeRequest(kind, function: function, variables: variables, at: t) else {
+                throw CalculusError(.syntax, "expected a variable or a list of variables", at: 0)
+            }
+            return r
         }
-        return r
     }
 
-    /// Splits a chain `a = b = c` at its top-level `=` signs, returning each side's text and offset.
+    /// Splits a chain `a = b = c` at its top-level `=` signs, returning each side's text and offset (in Unicode
+    /// scalars). One pass over the UTF-8 bytes: every character it looks for is ASCII.
     public static func splitEquation(_ text: String) -> [(text: String, offset: Int)] {
-        let s = Array(text.unicodeScalars)
-        var parts: [(String, Int)] = []
-        var depth = 0, start = 0, i = 0
-        var env = 0
-        while i < s.count {
-            let c = s[i]
-            if c == "\\" {
-                // Skip commands; track \begin/\end so `=` inside environments is not split.
-                var j = i + 1
-                while j < s.count && s[j].properties.isAlphabetic && s[j].isASCII { j += 1 }
-                let name = String(String.UnicodeScalarView(s[(i + 1)..<j]))
-                if name == "begin" { env += 1 } else if name == "end" { env -= 1 }
-                i = Swift.max(j, i + 2)
-                continue
+        var copy = text
+        return copy.withUTF8 { u in
+            guard u.contains(UInt8(ascii: "=")) else { return [(text, 0)] }
+            var parts: [(String, Int)] = []
+            var depth = 0, env = 0
+            var start = 0, startOffset = 0
+            var i = 0, offset = 0
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+            func side(_ end: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self) }
+            /// Moves past one scalar.
+            func step() {
+                i += 1
+                while i < u.count && u[i] & 0xC0 == 0x80 { i += 1 }
+                offset += 1
             }
-            if "([{".unicodeScalars.contains(c) { depth += 1 }
-            if ")]}".unicodeScalars.contains(c) { depth -= 1 }
-            if c == "=" && depth == 0 && env == 0 {
-                parts.append((String(String.UnicodeScalarView(s[start..<i])), start))
-                start = i + 1
+            while i < u.count {
+                let c = u[i]
+                if c == UInt8(ascii: "\\") {
+                    // Skip commands; track \begin/\end so `=` inside environments is not split.
+                    step()
+                    let nameStart = i
+                    while i < u.count && isLetter(u[i]) { step() }
+                    let name = u[nameStart..<i]
+                    if name.elementsEqual("begin".utf8) { env += 1 } else if name.elementsEqual("end".utf8) { env -= 1 }
+                    if nameStart == i && i < u.count { step() }
+                    continue
+                }
+                switch c {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+                case UInt8(ascii: "=") where depth == 0 && env == 0:
+                    parts.append((side(i), startOffset))
+                    step()
+                    start = i; startOffset = offset
+                    continue
+                default: break
+                }
+                step()
             }
-            i += 1
+            parts.append((side(u.count), startOffset))
+            return parts
         }
-        parts.append((String(String.UnicodeScalarView(s[start..<s.count])), start))
-        return parts
     }
+
+    /// The limit error for a text longer than the expression language allows (`Lexer.maxLength` Unicode scalars),
+    /// or nil: callers that look at the whole text before parsing check this first.
+    public static func lengthError(_ text: String) -> CalculusError? { Lexer.lengthError(text) }
 
     // MARK: State
 
     var tokens: [Token]
     var position = 0
     var depth = 0
+    /// The nesting allowed here: `callerStackDepth` at first, `maxDepth` on a large stack.
+    var depthLimit = Parser.callerStackDepth
+    /// Set when `depthLimit` (below `maxDepth`) was exceeded: the text is read again on a large stack.
+    var deeperThanCallerStack = false
     var absDepth = 0
     var scope: Scope
     let latex: Bool
@@ -154,17 +205,16 @@ public struct Parser {
     mutating func nest<T>(_ body: (inout Parser) throws(CalculusError) -> T) throws(CalculusError) -> T {
         depth += 1
         defer { depth -= 1 }
-        if depth > Parser.maxDepth {
-            throw error("the expression nests too deeply (more than \(Parser.maxDepth) levels)", kind: .limit)
+        if depth > depthLimit {
+            if depthLimit < Parser.maxDepth { deeperThanCallerStack = true }
+            throw error("the expression nests too deeply (more than \(Parser.maxDepth) nested brackets, calls, exponents or signs)", kind: .limit)
         }
         return try body(&self)
     }
 
     // MARK: Grammar
 
-    mutating func parseExpression() throws(CalculusError) -> Expr {
-        try nest { (p: inout Parser) throws(CalculusError) in try p.parseAdditive() }
-    }
+    mutating func parseExpression() throws(CalculusError) -> Expr { try parseAdditive() }
 
     mutating func parseCondition() throws(CalculusError) -> Condition {
         let lhs = try parseExpression()
@@ -212,8 +262,15 @@ public struct Parser {
         switch t.kind {
         case .number, .identifier, .unknownFunction, .unknownWord: return true
         case .symbol(let s):
-            if s == "|" { return absDepth == 0 }
-            return s == "(" || s == "[" || (latex && s == "{") || s == "∇" || s == "∂" || s == "√" || s == "∑"
+            if s.utf8.count == 1, let b = s.utf8.first {
+                switch b {
+                case UInt8(ascii: "|"): return absDepth == 0
+                case UInt8(ascii: "("), UInt8(ascii: "["): return true
+                case UInt8(ascii: "{"): return latex
+                default: return false
+                }
+            }
+            return s == "∇" || s == "∂" || s == "√" || s == "∑"
         case .command(let c):
             return !Parser.binaryCommands.contains(c) && !Parser.closingCommands.contains(c)
         case .end: return false
@@ -226,60 +283,6 @@ public struct Parser {
     ]
     static let closingCommands: Set<String> = ["right", "end"]
 
-    mutating func parseTerm() throws(CalculusError) -> Expr {
-        var acc = try parseUnary()
-        // Scalar factors of a scalar product wait here and join it in one step, so long products stay linear.
-        var pending: [Expr] = []
-        var accIsScalar = acc.shape.isScalar
-        func flush() { if !pending.isEmpty { acc = .product([acc] + pending); pending = [] } }
-        func multiply(_ rhs: Expr, at t: Token) throws(CalculusError) {
-            if accIsScalar && rhs.shape.isScalar { pending.append(rhs); return }
-            flush()
-            acc = try Shapes.multiply(acc, rhs, at: t)
-            accIsScalar = acc.shape.isScalar
-        }
-        while true {
-            skipSpacing()
-            let t = peek
-            switch t.kind {
-            case .symbol("*"), .command("times"):
-                _ = advance(); try multiply(try parseUnary(), at: t); continue
-            case .symbol("/"), .command("div"):
-                _ = advance()
-                let rhs = try parseUnary()
-                if accIsScalar && rhs.shape.isScalar { pending.append(.raise(rhs, .integer(-1))); continue }
-                flush()
-                acc = try Shapes.divide(acc, rhs, at: t)
-                accIsScalar = acc.shape.isScalar
-                continue
-            case .symbol("·"), .command("cdot"), .symbol("."),
-                 .symbol(".*"), .symbol("⊗"), .command("otimes"), .command("odot"), .command("circ"), .command("bigcirc"),
-                 .symbol("./"), .symbol("⊘"), .command("oslash"):
-                flush()
-            default:
-                if startsFactor(t) {
-                    try multiply(try parseUnary(allowSign: false), at: t); continue
-                }
-                flush()
-                return acc
-            }
-            switch t.kind {
-            case .symbol("·"), .command("cdot"):
-                _ = advance(); acc = try Shapes.dotOrMultiply(acc, try parseUnary(), at: t)
-            case .symbol("."):
-                // A spaced `w . x` is a dot product.
-                _ = advance(); acc = try Shapes.dot(acc, try parseUnary(), at: t)
-            case .symbol(".*"), .symbol("⊗"), .command("otimes"), .command("odot"), .command("circ"), .command("bigcirc"):
-                _ = advance(); acc = try Shapes.elementwise(acc, try parseUnary(), at: t)
-            default:
-                _ = advance()
-                let rhs = try parseUnary()
-                acc = try Shapes.elementwise(acc, try Shapes.elementwisePower(rhs, .integer(-1), at: t), at: t)
-            }
-            accIsScalar = acc.shape.isScalar
-        }
-    }
-
     mutating func skipSpacing() {
         while case .command(let c) = peek.kind, [",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle"].contains(c) {
             _ = advance()
@@ -287,15 +290,13 @@ public struct Parser {
     }
 
     mutating func parseUnary(allowSign: Bool = true) throws(CalculusError) -> Expr {
-        try nest { (p: inout Parser) throws(CalculusError) in
-            p.skipSpacing()
-            if allowSign && p.isSymbol("-") {
-                _ = p.advance()
-                return .negate(try p.parseUnary())
-            }
-            if allowSign && p.isSymbol("+") { _ = p.advance(); return try p.parseUnary() }
-            return try p.parsePower()
+        skipSpacing()
+        if allowSign && (isSymbol("-") || isSymbol("+")) {
+            let sign = advance()
+            let operand = try nest { (p: inout Parser) throws(CalculusError) in try p.parseUnary() }
+            return isSymbol("-", sign) ? .negate(operand) : operand
         }
+        return try parsePower()
     }
 
     /// A factor with its exponents and postfix operators: `x^2`, `x^T`, `A^{-1}`, `x'`, `x_1`.
@@ -367,11 +368,13 @@ public struct Parser {
 
     /// `{ … }` in LaTeX: a group.
     mutating func parseGroup() throws(CalculusError) -> Expr {
-        let open = advance()
-        if isSymbol("}") { throw error("empty braces: expected an expression inside '{}'") }
-        let e = try parseExpression()
-        try expect("}", closing: open)
-        return e
+        try nest { (p: inout Parser) throws(CalculusError) in
+            let open = p.advance()
+            if p.isSymbol("}") { throw p.error("empty braces: expected an expression inside '{}'") }
+            let e = try p.parseExpression()
+            try p.expect("}", closing: open)
+            return e
+        }
     }
 
     mutating func parsePostfix(_ e: Expr) throws(CalculusError) -> Expr {

@@ -1,15 +1,22 @@
 /// Primaries of both syntaxes: numbers, names, calls, brackets, and the special forms of ASCII.
 extension Parser {
+    /// A primary; an opening bracket, a radical or a command is one level of nesting (a name or a number is none;
+    /// a call counts in `parseFunction`, a brace in `parseGroup`).
     mutating func parsePrimary() throws(CalculusError) -> Expr {
-        try nest { (p: inout Parser) throws(CalculusError) in try p.parsePrimaryUnnested() }
+        skipSpacing()
+        switch peek.kind {
+        case .number, .identifier, .symbol("{"): return try parsePrimaryUnnested()
+        default: return try nest { (p: inout Parser) throws(CalculusError) in try p.parsePrimaryUnnested() }
+        }
     }
 
     mutating func parsePrimaryUnnested() throws(CalculusError) -> Expr {
-        skipSpacing()
         let t = peek
         switch t.kind {
         case .number(let digits):
             _ = advance()
+            // A whole number as `Number.decimal` reads it, without splitting the text.
+            if digits.utf8.count <= 17, let k = Int(digits) { return .number(Number(k)) }
             return .number(Number.decimal(Substring(digits)))
         case .identifier(let name):
             _ = advance()
@@ -98,6 +105,10 @@ extension Parser {
     }
 
     mutating func applyDefinition(_ name: String, _ def: Scope.Definition, at t: Token) throws(CalculusError) -> Expr {
+        try nest { (p: inout Parser) throws(CalculusError) in try p.applyDefinitionUnnested(name, def, at: t) }
+    }
+
+    mutating func applyDefinitionUnnested(_ name: String, _ def: Scope.Definition, at t: Token) throws(CalculusError) -> Expr {
         let open = advance()
         var args: [Expr] = []
         if !isSymbol(")") {
@@ -144,6 +155,10 @@ extension Parser {
 
     /// A function application: `sin(x)`, `sin x`, `max(0, z)`, `derivative(f, x)`, …
     mutating func parseFunction(_ name: String, at t: Token) throws(CalculusError) -> Expr {
+        try nest { (p: inout Parser) throws(CalculusError) in try p.parseFunctionUnnested(name, at: t) }
+    }
+
+    mutating func parseFunctionUnnested(_ name: String, at t: Token) throws(CalculusError) -> Expr {
         guard let entry = FunctionTable.entry(named: name) else { throw error("unknown function '\(name)'", t, kind: .unknownName) }
         switch entry.form {
         case .special(.piecewise): return try parseIf(at: t)
@@ -213,14 +228,14 @@ extension Parser {
 
     /// The argument of a function written without parentheses: `sin x`, `sin 2x`, `\ln x^2`.
     mutating func parseImplicitArgument() throws(CalculusError) -> Expr {
-        var acc = try parsePower()
+        var product = PendingProduct(try parsePower())
         while startsFactor(peek) {
             if case .identifier(let s) = peek.kind, Vocabulary.functions.contains(s), scope.lookup(s) == nil { break }
             if case .command(let c) = peek.kind, FunctionTable.byCommand[c] != nil { break }
             let t = peek
-            acc = try Shapes.multiply(acc, try parsePower(), at: t)
+            try product.multiply(try parsePower(), at: t)
         }
-        return acc
+        return product.joined()
     }
 
     func series(_ i: Variable, _ lower: Expr, _ upper: Expr, _ body: Expr) -> Expr {

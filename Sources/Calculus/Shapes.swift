@@ -67,13 +67,17 @@ enum Shapes {
         var a = a, b = b
         if hasFree(a.shape) { a = fill(a, Shape(a.shape.rows == .free ? b.shape.cols : a.shape.rows, b.shape.rows)) }
         if hasFree(b.shape) { b = fill(b, Shape(a.shape.cols, b.shape.cols == .free ? a.shape.rows : b.shape.cols)) }
-        let sa = a.shape, sb = b.shape
+        try checkInnerSizes(a.shape, b.shape, at: t)
+        return .matrixProduct([a, b])
+    }
+
+    /// Whether a matrix product of these shapes is defined (the parser checks long products factor by factor).
+    static func checkInnerSizes(_ sa: Shape, _ sb: Shape, at t: Token) throws(CalculusError) {
         guard sa.cols.matches(sb.rows) else {
             var hint = ""
             if sa.isColumn && sb.isColumn && sa.rows.matches(sb.rows) { hint = "; for a dot product write dot(a, b) or a^T b" }
             throw fail("cannot multiply a \(sa) by a \(sb) (inner sizes \(sa.cols) and \(sb.rows) differ)\(hint)", t)
         }
-        return .matrixProduct([a, b])
     }
 
     /// The dot product of two vectors of one length (either orientation).

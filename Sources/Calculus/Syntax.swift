@@ -7,8 +7,12 @@ public enum Syntax: String, Sendable {
 
     /// LaTeX when the text uses a backslash command or braces; ASCII otherwise.
     public static func detect(_ text: String) -> Syntax {
-        for c in text.unicodeScalars where c == "\\" || c == "{" || c == "}" || c == "&" { return .latex }
-        return .ascii
+        // All four are ASCII, and no byte of a longer UTF-8 sequence is ASCII: one pass over the bytes.
+        var text = text
+        let latex = text.withUTF8 { bytes in
+            bytes.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "&") }
+        }
+        return latex ? .latex : .ascii
     }
 }
 

@@ -1,40 +1,70 @@
 extension Grader {
     /// An answer's notes to itself: lines starting with `#`, and LaTeX comments from an unescaped `%` to the end of
     /// the line, blanked with spaces so that every offset of the rest stays where it was (errors point at the
-    /// student's own text). One pass over the Unicode scalars.
+    /// student's own text). One pass over the UTF-8 bytes, a comment's rest of line at once.
     static func withoutComments(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "%") }) else { return text }
-        var out = String.UnicodeScalarView()
-        /// The spaces and tabs that start the current line, held until it is known whether a `#` follows.
-        var indent = String.UnicodeScalarView()
-        var atLineStart = true, inComment = false
-        var previous: Unicode.Scalar? = nil
-        for s in text.unicodeScalars {
-            defer { previous = s }
-            if s == "\n" {
-                out.append(contentsOf: indent)
-                indent = String.UnicodeScalarView()
-                out.append(s)
-                atLineStart = true
-                inComment = false
-                continue
-            }
-            if atLineStart {
-                if s == " " || s == "\t" { indent.append(s); continue }
-                atLineStart = false
-                if s == "#" {
-                    out.append(contentsOf: repeatElement(" " as Unicode.Scalar, count: indent.count))
-                    inComment = true
-                } else {
-                    out.append(contentsOf: indent)
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "%") }) else { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            /// The spaces and tabs that start the current line (`indent..<k`), held until it is known whether a `#` follows.
+            var indent = 0
+            var atLineStart = true, inComment = false, afterBackslash = false
+            var k = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                defer { k += 1 }
+                if inComment && b != UInt8(ascii: "\n") {
+                    // The rest of a comment line at once: one space per scalar.
+                    var end = k
+                    var scalars = 0
+                    while end < bytes.count && bytes[end] != UInt8(ascii: "\n") {
+                        if bytes[end] & 0xC0 != 0x80 { scalars += 1 }
+                        end += 1
+                    }
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: scalars))
+                    k = end - 1
+                    continue
                 }
-                indent = String.UnicodeScalarView()
+                // A continuation byte belongs to the scalar before it (kept with it: comments are blanked above).
+                if b & 0xC0 == 0x80 { out.append(b); continue }
+                defer { afterBackslash = b == UInt8(ascii: "\\") }
+                if b == UInt8(ascii: "\n") {
+                    if atLineStart { out.append(contentsOf: bytes[indent..<k]) }
+                    out.append(b)
+                    atLineStart = true
+                    inComment = false
+                    indent = k + 1
+                    continue
+                }
+                if atLineStart {
+                    if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") { continue }
+                    atLineStart = false
+                    if b == UInt8(ascii: "#") {
+                        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: k - indent))
+                        inComment = true
+                    } else {
+                        out.append(contentsOf: bytes[indent..<k])
+                    }
+                }
+                if !inComment && b == UInt8(ascii: "%") && !afterBackslash { inComment = true }
+                out.append(inComment ? UInt8(ascii: " ") : b)
             }
-            if !inComment && s == "%" && previous != "\\" { inComment = true }
-            out.append(inComment ? " " : s)
+            if atLineStart { out.append(contentsOf: bytes[indent...]) }
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(contentsOf: indent)
-        return String(out)
+    }
+
+    /// Whether the text is only white space, as `allSatisfy(\.isWhitespace)` says, without reading the leading ASCII
+    /// white space (a blanked comment) a character at a time.
+    static func isBlank(_ text: String) -> Bool {
+        var copy = text
+        let end = copy.withUTF8 { bytes in bytes.firstIndex { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) } }
+        guard let end else { return true }
+        // From the white space before it, so a combining mark stays with the character it joins.
+        let from = text.utf8.index(text.utf8.startIndex, offsetBy: Swift.max(0, end - 1))
+        return text[from...].allSatisfy(\.isWhitespace)
     }
 }
 

@@ -9,9 +9,20 @@ public struct Grader: Sendable {
         let text = answerText ?? block.answer?.text ?? ""
         let line = answerLine ?? block.answer?.contentLine ?? block.line
         var result = GradeResult(id: question.id, line: block.line, verdict: .unanswered, score: 0, message: "no answer yet", feedback: [])
-        if text.allSatisfy(\.isWhitespace) { return result }
+        /// An answer that cannot be read: the message points at the spot in the student's own text.
+        func unreadable(_ e: CalculusError) -> GradeResult {
+            var result = result
+            let at = TextPosition(scalarOffset: e.offset ?? 0, in: text)
+            result.verdict = .invalid
+            result.message = "cannot read the answer (\(file):\(line - 1 + at.line):\(at.column)): \(e.message)"
+            result.feedback = [Feedback(.syntax, Diagnostic(e, in: text).excerpt(indent: ""))]
+            return result
+        }
+        // The length limit first: nothing below looks at a text longer than an expression may be.
+        if let tooLong = Parser.lengthError(text) { return unreadable(tooLong) }
+        if Grader.isBlank(text) { return result }
         var readText = Grader.withoutComments(text).trimmingTrailingWhitespace
-        if readText.allSatisfy(\.isWhitespace) { return result }
+        if Grader.isBlank(readText) { return result }
         var lineShift = 0
         // `dy/dx = 2x`: grade the last side of an equation.
         let sides = Parser.splitEquation(readText)
@@ -25,11 +36,7 @@ public struct Grader: Sendable {
         } catch let e {
             var located = e
             if sides.count > 1, let last = sides.last, let o = e.offset { located.offset = o - lineShift + last.offset }
-            let at = TextPosition(scalarOffset: located.offset ?? 0, in: text)
-            result.verdict = .invalid
-            result.message = "cannot read the answer (\(file):\(line - 1 + at.line):\(at.column)): \(e.message)"
-            result.feedback = [Feedback(.syntax, Diagnostic(located, in: text).excerpt(indent: ""))]
-            return result
+            return unreadable(located)
         }
         result.feedback.append(Feedback(.readAs, "read as: " + Printer.explicit(answer) + (sides.count > 1 ? " (the right-hand side of your equation)" : "")))
         // A name the question never uses is a typo, not a different answer.

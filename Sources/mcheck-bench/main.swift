@@ -5,6 +5,7 @@ import Foundation
 //   swift run -c release mcheck-bench engine          equivalence decisions on the course's questions
 //   swift run -c release mcheck-bench workbook FILE   write a 100-exercise workbook to time `mcheck FILE`
 //   swift run -c release mcheck-bench site            the course site's build against cmark-gfm's parse
+//   swift run -c release mcheck-bench hostile         long answers, deep nesting and long products (linear time)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let chapters = "chapters"
 
@@ -16,9 +17,12 @@ do {
         try EngineBenchmark.run(chapters: chapters, rounds: 30)
     case "site":
         try SiteBenchmark.run(chapters: chapters, rounds: 50)
+    case "hostile":
+        try HostileBenchmark.run(chapters: chapters, rounds: 15)
     default:
         try EngineBenchmark.run(chapters: chapters, rounds: 30)
         try SiteBenchmark.run(chapters: chapters, rounds: 50)
+        try HostileBenchmark.run(chapters: chapters, rounds: 15)
     }
 } catch {
     print("benchmark failed: \(error)")
