@@ -37,6 +37,9 @@ struct FunctionSpec: Sendable {
     /// Names that mean this function only when called with parentheses (`sigma(z)`).
     var calledNames: [String] = []
     var form: Form
+
+    /// `if`, `ones`, `derivative`…: read by the parser itself.
+    var isSpecialForm: Bool { if case .special = form { return true }; return false }
 }
 
 enum FunctionTable {

@@ -66,3 +66,37 @@ extension Parser {
         return out
     }
 }
+
+extension Parser {
+    /// Functions a LaTeX text spells in plain letters (`log_{10}(x)`, `sin(x)` beside braces): in LaTeX every
+    /// letter is a name of its own, but letters that together spell a function of the table, written together
+    /// and none of them declared, are that function, never the product of its letters.
+    static func joinFunctionLetters(_ tokens: [Token], scope: Scope) -> [Token] {
+        func letter(_ k: Int) -> String? {
+            guard k < tokens.count, case .identifier(let s) = tokens[k].kind, s.unicodeScalars.count == 1, s.unicodeScalars.first!.isASCII else { return nil }
+            return s
+        }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var k = 0
+        while k < tokens.count {
+            guard letter(k) != nil else { out.append(tokens[k]); k += 1; continue }
+            // The longest run of adjacent letters from k that spells a function.
+            var word = "", best: (end: Int, name: String)? = nil
+            var j = k
+            while let s = letter(j), j == k || !tokens[j].spaced, word.count < Vocabulary.longestWord {
+                word += s
+                j += 1
+                if word.count >= 2, let entry = FunctionTable.entry(named: word), !entry.isSpecialForm,
+                   (k..<j).allSatisfy({ scope.lookup(letter($0)!) == nil }) {
+                    best = (j, word)
+                }
+            }
+            guard let best else { out.append(tokens[k]); k += 1; continue }
+            let first = tokens[k], last = tokens[best.end - 1]
+            out.append(Token(kind: .identifier(best.name), offset: first.offset, length: last.offset + last.length - first.offset, spaced: first.spaced))
+            k = best.end
+        }
+        return out
+    }
+}

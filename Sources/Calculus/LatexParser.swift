@@ -1,7 +1,7 @@
 /// The LaTeX side of the parser: commands, environments, derivative fractions, sums, the gradient operator.
 extension Parser {
     mutating func parseCommand(_ c: String, at t: Token) throws(CalculusError) -> Expr {
-        if let fn = FunctionTable.byCommand[c] { return try parseLatexFunction(fn.names[0], at: t) }
+        if FunctionTable.byCommand[c] != nil { return try parseLatexFunction(c, at: t) }
         switch c {
         case "frac", "dfrac", "tfrac": return try parseFraction(at: t)
         case "sqrt":
@@ -31,7 +31,7 @@ extension Parser {
                 _ = advance(); absDepth += 1
                 let e = try parseExpression(); absDepth -= 1
                 try expectRight("|", open: open)
-                return .apply(.abs, e)
+                return Parser.bars(e)
             }
             throw error("expected a delimiter after \\left", peek)
         case "mathbf", "boldsymbol", "bm", "vec", "mathbfit", "pmb": return try parseBold(at: t)
@@ -124,8 +124,9 @@ extension Parser {
         if isSymbol("_") && (name == "max" || name == "min") {
             throw error("\\\(name) with a subscript (an optimum over a set) cannot be evaluated", t, kind: .unknownName)
         }
+        let base = try parseLogarithmBase(name, at: t)
         let fnName = FunctionTable.entry(named: name)?.names[0] ?? name
-        let result: Expr
+        var result: Expr
         if isSymbol("(") || isCommand("left") || isSymbol("{") {
             if isCommand("left") { _ = advance() }
             if isSymbol("{") {
@@ -144,6 +145,7 @@ extension Parser {
         } else {
             result = try buildCall(fnName, [try parseImplicitArgument()], at: t)
         }
+        if let base { result = .quotient(result, .apply(.ln, base)) }
         return try power.map { p throws(CalculusError) in try Shapes.power(result, p, at: t) } ?? result
     }
 
@@ -348,20 +350,26 @@ extension Parser {
             if rows.count == 1 && rows[0].count == 1 { return rows[0][0] }
             return .block(rows)
         case "cases":
-            var cases: [(Expr, Condition?)] = []
+            var cases: [(Expr, [Condition]?)] = []
             while !isCommand("end") {
                 let value = try parseExpression()
+                _ = accept(",")  // `x^T, & z > 0`
                 try expect("&")
-                var condition: Condition? = nil
+                var condition: [Condition]? = nil
                 if isCommand("text") || isCommand("mbox") || isCommand("textrm") {
                     let c = advance()
                     let word = try readWord(after: c)
-                    guard word.hasPrefix("otherwise") || word == "else" else { throw error("unknown text '\(word)' in a case", c) }
-                    if accept(",") {}
-                    if !isSymbol("\\\\") && !isCommand("end") { condition = try parseCondition() }
+                    // `\text{if } z > 0`, `\text{otherwise}`, `\text{else}`.
+                    if word == "if" || word == "for" || word == "when" {
+                        condition = try parseConditionChain()
+                    } else {
+                        guard word.hasPrefix("otherwise") || word == "else" else { throw error("unknown text '\(word)' in a case", c) }
+                        if accept(",") {}
+                        if !isSymbol("\\\\") && !isCommand("end") { condition = try parseConditionChain() }
+                    }
                 } else {
                     if isIdentifier("i") && isIdentifier("f", peek(1)) { _ = advance(); _ = advance() }
-                    condition = try parseCondition()
+                    condition = try parseConditionChain()
                 }
                 _ = accept(",")
                 cases.append((value, condition))
@@ -370,11 +378,11 @@ extension Parser {
             try expectEnd(name, open: t)
             guard cases.count >= 2 else { throw error("a cases environment needs at least two cases", t) }
             let shape = Expr.broadcastShape(cases.map { $0.0.shape })
-            cases = cases.map { (Shapes.fill($0.0, shape), $0.1) }
+            cases = cases.map { (Shapes.fillCase($0.0, shape), $0.1) }
             var result = cases[cases.count - 1].0
             for (value, condition) in cases.dropLast().reversed() {
                 guard let condition else { throw error("every case but the last needs a condition", t) }
-                result = .piecewise(condition, value, result)
+                result = Parser.piecewise(condition, value, result)
             }
             return result
         default:

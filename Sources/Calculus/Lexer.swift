@@ -69,7 +69,8 @@ struct Lexer {
     }
     static let unicode: [Unicode.Scalar: String] = [
         "⊗": "⊗", "⊙": "⊗", "∘": "⊗", "⊘": "⊘", "·": "·", "⋅": "·", "×": "*", "≤": "<=", "≥": ">=",
-        "−": "-", "∂": "∂", "∇": "∇", "⊤": "T", "ᵀ": "ᵀ", "π": "pi", "∑": "∑", "√": "√",
+        "−": "-", "∂": "∂", "∇": "∇", "⊤": "T", "ᵀ": "ᵀ", "π": "pi", "∑": "∑", "√": "√", "÷": "/", "‖": "‖", "∥": "‖",
+        "≠": "!=", "⩽": "<=", "⩾": ">=",
     ]
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
@@ -94,6 +95,13 @@ struct Lexer {
         if b < 0x80 { return Lexer.isASCIILetter(b) ? 1 : nil }
         let (c, n) = decode(k)
         return c.properties.isAlphabetic && c != "∂" && c != "∇" && c != "π" ? n : nil
+    }
+
+    /// Letters that stand for notation, not for part of a name: Greek letters, super- and subscripts.
+    func isNotationLetter(at k: Int) -> Bool {
+        guard bytes[k] >= 0x80 else { return false }
+        let c = decode(k).0
+        return UnicodeNotation.greek[c] != nil || UnicodeNotation.superscripts[c] != nil || UnicodeNotation.subscripts[c] != nil
     }
 
     func digit(at k: Int) -> Bool { k < bytes.count && Lexer.isDigit(bytes[k]) }
@@ -150,12 +158,22 @@ struct Lexer {
                 add(.number(text(from: startByte)), start)
                 continue
             }
+            if b >= 0x80 {
+                if superscriptRun() || subscriptRun() { continue }
+                let (c, n) = decode(i)
+                if let name = UnicodeNotation.greek[c] {
+                    step(n)
+                    add(.identifier(name), start)
+                    continue
+                }
+                if c == "ᵀ" { step(n); add(.symbol("ᵀ"), start); continue }
+            }
             if let n = letter(at: i) {
                 step(n)
                 if !latex {
                     while i < bytes.count {
                         if Lexer.isDigit(bytes[i]) { step(); continue }
-                        guard let m = letter(at: i) else { break }
+                        guard let m = letter(at: i), !isNotationLetter(at: i) else { break }
                         step(m)
                     }
                 }

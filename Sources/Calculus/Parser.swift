@@ -42,7 +42,7 @@ public struct Parser {
             var out: [Condition] = []
             while true {
                 if case .end = p.peek.kind { break }
-                out.append(try p.parseCondition())
+                out += try p.parseConditionChain()
                 if p.accept(";") || p.accept(",") { continue }
                 try p.expectEnd()
                 break
@@ -137,7 +137,7 @@ public struct Parser {
         self.latex = syntax == .latex
         self.layout = layout
         let raw = try Lexer.tokenize(text, latex: latex)
-        tokens = latex ? raw : Parser.splitIdentifiers(raw, scope: scope)
+        tokens = latex ? Parser.joinFunctionLetters(raw, scope: scope) : Parser.splitIdentifiers(raw, scope: scope)
     }
 
     var peek: Token { tokens[position] }
@@ -217,24 +217,56 @@ public struct Parser {
     mutating func parseExpression() throws(CalculusError) -> Expr { try parseAdditive() }
 
     mutating func parseCondition() throws(CalculusError) -> Condition {
-        let lhs = try parseExpression()
-        let t = peek
-        let relation: Condition.Relation
+        let conditions = try parseConditionChain()
+        guard conditions.count == 1 else { throw error("expected one comparison here, not a chain") }
+        return conditions[0]
+    }
+
+    /// The relation a token writes, if it is one.
+    func relation(_ t: Token) -> Condition.Relation? {
         switch t.kind {
-        case .symbol("<"): relation = .less
-        case .symbol("<="): relation = .lessEqual
-        case .symbol(">"): relation = .greater
-        case .symbol(">="): relation = .greaterEqual
-        case .command("lt"): relation = .less
-        case .command("gt"): relation = .greater
-        case .command("le"), .command("leq"), .command("leqslant"): relation = .lessEqual
-        case .command("ge"), .command("geq"), .command("geqslant"): relation = .greaterEqual
-        default: throw error("expected a comparison (<, <=, >, >=), found \(describe(t))")
+        case .symbol("<"), .command("lt"): return .less
+        case .symbol("<="), .command("le"), .command("leq"), .command("leqslant"): return .lessEqual
+        case .symbol(">"), .command("gt"): return .greater
+        case .symbol(">="), .command("ge"), .command("geq"), .command("geqslant"): return .greaterEqual
+        default: return nil
         }
-        _ = advance()
-        let rhs = try parseExpression()
-        _ = try Shapes.broadcast(lhs, rhs, at: t, "compare")
-        return Condition(lhs, relation, rhs)
+    }
+
+    /// Whether a token joins two conditions: `and`, `\land`, `\wedge`, `&&` (ASCII).
+    func isConjunction(_ t: Token) -> Bool {
+        if case .identifier("and") = t.kind { return scope.lookup("and") == nil }
+        return isCommand("land", t) || isCommand("wedge", t) || (!latex && isSymbol("&", t) && isSymbol("&", peek(1)))
+    }
+
+    /// `a < b`, a chain `0 < x < 1` (each link its own condition), and conditions joined by `and`.
+    mutating func parseConditionChain() throws(CalculusError) -> [Condition] {
+        var out: [Condition] = []
+        var lhs = try parseExpression()
+        var t = peek
+        guard var rel = relation(t) else { throw error("expected a comparison (<, <=, >, >=), found \(describe(t))") }
+        while true {
+            _ = advance()
+            let rhs = try parseExpression()
+            _ = try Shapes.broadcast(lhs, rhs, at: t, "compare")
+            out.append(Condition(lhs, rel, rhs))
+            if let next = relation(peek) { lhs = rhs; t = peek; rel = next; continue }
+            if isConjunction(peek) {
+                if isSymbol("&") { _ = advance() }
+                _ = advance()
+                lhs = try parseExpression()
+                t = peek
+                guard let next = relation(t) else { throw error("expected a comparison (<, <=, >, >=), found \(describe(t))") }
+                rel = next
+                continue
+            }
+            return out
+        }
+    }
+
+    /// `if` with every condition of a chain: `if(0 < x < 1, a, b)` is `if(0 < x, if(x < 1, a, b), b)`.
+    static func piecewise(_ conditions: [Condition], _ a: Expr, _ b: Expr) -> Expr {
+        conditions.reversed().reduce(a) { inner, c in .piecewise(c, inner, b) }
     }
 
     mutating func parseAdditive() throws(CalculusError) -> Expr {
@@ -311,6 +343,16 @@ public struct Parser {
                 base = try parsePostfix(base)
                 continue
             }
+            if let braced = inverseTransposeMark() {
+                // X^{-T}, X^-T, X⁻ᵀ: the transpose of the inverse.
+                if braced { _ = advance() }
+                _ = advance()
+                try skipTransposeMark()
+                if braced { try expect("}") }
+                base = Expr.transposed(try Shapes.power(base, .integer(-1), at: t))
+                base = try parsePostfix(base)
+                continue
+            }
             let exponent = try parseExponent()
             if isSymbol(".^", t) {
                 base = try Shapes.elementwisePower(base, exponent, at: t)
@@ -322,13 +364,23 @@ public struct Parser {
         return base
     }
 
+    /// Whether a token is a transpose mark: `T` (unless T is declared), `\top`, `\intercal`, `\mathsf{T}`.
+    func isTransposeToken(_ t: Token) -> Bool {
+        if isCommand("top", t) || isCommand("intercal", t) || isCommand("mathsf", t) || isSymbol("T", t) { return true }
+        if case .identifier("T") = t.kind { return scope.lookup("T") == nil }
+        return false
+    }
+
+    /// Whether a `^` is followed by `-T` (nil if not), braced in LaTeX (`{-T}`, `{-\top}`: true) or not (false).
+    func inverseTransposeMark() -> Bool? {
+        if isSymbol("-") && isTransposeToken(peek(1)) && !isSymbol("{", peek(2)) { return false }
+        if latex && isSymbol("{") && isSymbol("-", peek(1)) && isTransposeToken(peek(2)) && isSymbol("}", peek(3)) { return true }
+        return nil
+    }
+
     /// Whether a `^` is followed by a transpose mark: `T`, `\top`, `\intercal`, `{T}`, `{\top}`.
     func isTransposeMark() -> Bool {
-        func mark(_ t: Token) -> Bool {
-            if isCommand("top", t) || isCommand("intercal", t) || isCommand("mathsf", t) || isSymbol("T", t) { return true }
-            if case .identifier("T") = t.kind { return scope.lookup("T") == nil }
-            return false
-        }
+        func mark(_ t: Token) -> Bool { isTransposeToken(t) }
         if mark(peek) { return true }
         if latex && isSymbol("{") && mark(peek(1)) {
             if isCommand("mathsf", peek(1)) { return isSymbol("{", peek(2)) && isIdentifier("T", peek(3)) }

@@ -41,7 +41,7 @@ extension Parser {
             let e = try parseExpression()
             absDepth -= 1
             try expect("|", closing: t)
-            return .apply(.abs, e)
+            return Parser.bars(e)
         case .symbol("∇"):
             _ = advance()
             return try parseNabla(at: t)
@@ -60,6 +60,28 @@ extension Parser {
         default:
             throw error("expected an expression, found \(describe(t))")
         }
+    }
+
+    /// The base of `log_2 x`, `log_{10}(x)`, `\log_b x` (a number or a name after `_`); nil for any other function.
+    mutating func parseLogarithmBase(_ name: String, at t: Token) throws(CalculusError) -> Expr? {
+        guard name == "log" || name == "ln", isSymbol("_") else { return nil }
+        if name == "ln" { throw error("ln is the natural logarithm; for a logarithm to a base write log_b(x)", t) }
+        _ = advance()
+        if latex && isSymbol("{") { return try parseGroup() }
+        let b = advance()
+        switch b.kind {
+        case .number(let digits): return .number(Number.decimal(Substring(digits)))
+        case .identifier(let n): return try parseName(n, at: b)
+        default: throw error("expected the base of the logarithm after '_', such as log_2(x)", b)
+        }
+    }
+
+    /// `|e|`: the absolute value, entry by entry; of a square matrix, its determinant (`|X|`, as the Matrix
+    /// Cookbook writes it).
+    static func bars(_ e: Expr) -> Expr {
+        let s = e.shape
+        if s.isMatrix && s.rows == s.cols { return .det(e) }
+        return .apply(.abs, e)
     }
 
     /// An ASCII name: a variable, a constant, a function call, or a special form.
@@ -94,14 +116,14 @@ extension Parser {
     mutating func parseIf(at t: Token) throws(CalculusError) -> Expr {
         let open = peek
         try expect("(")
-        let condition = try parseCondition()
+        let conditions = try parseConditionChain()
         try expect(",")
         let a = try parseExpression()
         try expect(",")
         let b = try parseExpression()
         try expect(")", closing: open)
         let shape = try Shapes.broadcast(a, b, at: t, "choose between")
-        return .piecewise(condition, Shapes.fill(a, shape), Shapes.fill(b, shape))
+        return Parser.piecewise(conditions, Shapes.fillCase(a, shape), Shapes.fillCase(b, shape))
     }
 
     mutating func applyDefinition(_ name: String, _ def: Scope.Definition, at t: Token) throws(CalculusError) -> Expr {
@@ -178,9 +200,13 @@ extension Parser {
                 // sin^2 x
                 _ = advance(); power = try parseExponent()
             }
+            let base = try parseLogarithmBase(name, at: t)
             let arg: Expr
             if isSymbol("(") {
                 let args = try parseArguments(name, at: t)
+                if name == "log" || name == "ln", args.count == 2 {
+                    throw error("log takes 1 argument; for a logarithm to a base b write log_b(x) (log(x, b) and log(b, x) both occur)", t)
+                }
                 try arity(name, args, [1], t)
                 arg = args[0]
             } else if startsFactor(peek) {
@@ -188,7 +214,8 @@ extension Parser {
             } else {
                 throw error("\(name) needs an argument", peek)
             }
-            let applied = try buildCall(name, [arg], at: t)
+            var applied = try buildCall(name, [arg], at: t)
+            if let base { applied = .quotient(applied, .apply(.ln, base)) }
             return try power.map { p throws(CalculusError) in try Shapes.power(applied, p, at: t) } ?? applied
         case .call, .special:
             return try buildCall(name, try parseArguments(name, at: t), at: t)

@@ -5,6 +5,13 @@ enum Shapes {
         CalculusError(.shape, message, at: t.offset, length: Swift.max(1, t.length))
     }
 
+    /// A case of `if` or `cases`: a scalar 0 beside a vector or matrix case is the zero of that shape
+    /// (`if(z > 0, x^T, 0)`, `0^T`), free sizes are filled as `fill` does.
+    static func fillCase(_ e: Expr, _ shape: Shape) -> Expr {
+        if e.shape.isScalar, e.isZero, !shape.isScalar { return .zeros(shape) }
+        return fill(e, shape)
+    }
+
     /// Replaces free sizes (a bare `I`, `\vec{1}`) by those of the shape the context gives.
     static func fill(_ e: Expr, _ shape: Shape) -> Expr {
         func pick(_ d: Dimension, _ s: Dimension) -> Dimension { d == .free ? s : d }
