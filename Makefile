@@ -66,7 +66,7 @@ fuzz: fuzz-seed
 	@failed=""; for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_SCRATCH)/corpus/$$t $(FUZZ_SCRATCH)/crashes/$$t; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
-		ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BIN) $$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_OPTIONS) -print_final_stats=1 \
+		SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BIN) $$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_OPTIONS) -print_final_stats=1 \
 			-artifact_prefix=$(FUZZ_SCRATCH)/crashes/$$t/ $(FUZZ_SCRATCH)/corpus/$$t $(FUZZ_SCRATCH)/seeds/$$t Fuzz/corpus/$$t \
 			|| failed="$$failed $$t"; \
 	done; \
