@@ -18,7 +18,8 @@ extension FuzzTarget {
     static let markdown = FuzzTarget("markdown", "the Markdown layer (cmark-gfm and the math extension): every node's range lies in the file, and every math offset and column maps back into it") { data in
         guard let document = try? MarkdownParser.parse(data: Data(data), file: "fuzz.md") else { return nil }
         let text = String(decoding: data, as: UTF8.self)
-        let lineCount = text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        // Lines as cmark counts them: LF, CRLF or a lone CR ends one.
+        let lineCount = 1 + zip(data, data.dropFirst().map(Optional.some) + [nil]).filter { $0 == 0x0A || ($0 == 0x0D && $1 != 0x0A) }.count
         let columns = CharacterColumns(text)
         var broken: String?
         document.walk { node in

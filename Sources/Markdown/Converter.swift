@@ -259,10 +259,11 @@ struct Converter {
     /// and find the real end of a span over several lines (cmark leaves out the container markup).
     mutating func widenCodeSpan(_ range: SourceRange) -> SourceRange {
         let tick = UInt8(ascii: "`")
-        guard let (lineStart, _) = lineBounds(range.start.line) else { return range }
+        guard let (lineStart, lineEnd) = lineBounds(range.start.line) else { return range }
         var ticks = 0
+        // cmark counts a NUL as the three bytes of U+FFFD, so its column can lie past the end of the line.
         var i = lineStart + range.start.column - 2
-        while i >= lineStart, source[i] == tick {
+        while i >= lineStart, i < lineEnd, source[i] == tick {
             ticks += 1
             i -= 1
         }

@@ -22,6 +22,14 @@ import Testing
         #expect(document == parse(text))
     }
 
+    /// Found by fuzzing (`mcheck-fuzz grade`): cmark counts each NUL as the three bytes of U+FFFD, so a code span after
+    /// NULs had a column past the end of its line, and widening it to its backticks read past the end of the file.
+    @Test(arguments: ["\0\0\0\0`x`\n", "a\0\0\0\0\0\0\0\0\0\0\0\0`x`", "\0\0\0\0`x\ny`\n"])
+    func codeSpansAfterNULsDoNotCrash(text: String) throws {
+        let document = parse(text)
+        #expect(document.nodes { if case .inlineCode = $0.kind { true } else { false } }.count == 1)
+    }
+
     @Test func deeplyNestedListsDoNotCrash() {
         var text = ""
         for depth in 0..<5_000 { text += String(repeating: " ", count: depth * 2) + "- item\n" }
