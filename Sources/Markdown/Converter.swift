@@ -121,7 +121,8 @@ struct Converter {
         case CMARK_NODE_CODE_BLOCK:
             enterCodeBlock(node)
         case CMARK_NODE_HTML_BLOCK:
-            enterBlock(node, .htmlBlock(literal(node)))
+            let html = literal(node)
+            enterBlock(node, .htmlBlock(html), range: htmlBlockRange(node, html))
         case CMARK_NODE_PARAGRAPH:
             enterBlock(node, .paragraph)
         case CMARK_NODE_HEADING:
@@ -183,10 +184,10 @@ struct Converter {
 
     // MARK: Blocks
 
-    mutating func enterBlock(_ node: OpaquePointer, _ kind: NodeKind) {
+    mutating func enterBlock(_ node: OpaquePointer, _ kind: NodeKind, range given: SourceRange? = nil) {
         lineShift = 0
         columnShift = 0
-        let range = blockRange(node)
+        let range = given ?? blockRange(node)
         builder.enter(kind, range)
         lastEnd = range.start
         lastEnd.column -= 1
@@ -216,6 +217,19 @@ struct Converter {
         builder.removeLast()
         builder.kinds[i] = math
         builder.contentStarts[Int32(i)] = contentStart
+    }
+
+    /// cmark ends an HTML block closed by its end condition (`-->`, `?>`, `</pre>` …) on the line before the one that
+    /// holds it (a one-line block at 1:1): the block ends at the end of the last line of its literal (found by fuzzing the workbook merge, which kept a note
+    /// `<!--` … `-->` without its last line).
+    mutating func htmlBlockRange(_ node: OpaquePointer, _ html: String) -> SourceRange {
+        var range = blockRange(node)
+        let bytes = Array(html.utf8)
+        // Line endings as cmark counts them: LF, CRLF, a lone CR.
+        let endings = bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && (($0 + 1) == bytes.count || bytes[$0 + 1] != 0x0A)) }.count
+        let last = range.start.line + endings - (endings > 0 && (bytes.last == 0x0A || bytes.last == 0x0D) ? 1 : 0)
+        range.end = SourceLocation(line: last, column: max(1, lineLength(last)))
+        return range
     }
 
     /// cmark's block range, except that a block ending at "column 0" (after a blank line) ends

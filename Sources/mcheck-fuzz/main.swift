@@ -16,6 +16,9 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+/// The environment variable that names the target to libFuzzer's own child runs.
+let targetVariable = "MCHECK_FUZZ_TARGET"
+
 /// The target the libFuzzer callback runs (a C function pointer captures nothing).
 nonisolated(unsafe) var selected: FuzzTarget!
 
@@ -67,11 +70,20 @@ case "seed":
 case "-h", "--help", "help":
     print(usage)
 default:
-    guard let target = FuzzTarget.named(arguments[1]) else { fail("mcheck-fuzz: no target '\(arguments[1])'\n" + usage) }
-    selected = target
-    guard mcheck_fuzz_has_libfuzzer() != 0 else { exit(replay(Array(arguments.dropFirst(2)))) }
-    // libFuzzer reads its own argv: the program, then what follows the target's name.
-    arguments.remove(at: 1)
+    // libFuzzer runs itself again for -minimize_crash, -merge and -fork, with its own argv only: the target's name
+    // goes to those runs in the environment.
+    let inherited = ProcessInfo.processInfo.environment[targetVariable].flatMap(FuzzTarget.named)
+    if let target = FuzzTarget.named(arguments[1]) {
+        selected = target
+        arguments.remove(at: 1)
+        setenv(targetVariable, target.name, 1)
+    } else if let inherited {
+        selected = inherited
+    } else {
+        fail("mcheck-fuzz: no target '\(arguments[1])'\n" + usage)
+    }
+    guard mcheck_fuzz_has_libfuzzer() != 0 else { exit(replay(Array(arguments.dropFirst()))) }
+    // libFuzzer reads its own argv: the program, then what followed the target's name.
     var argc = Int32(arguments.count)
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = .allocate(capacity: arguments.count + 1)
     for (k, a) in arguments.enumerated() { argv![k] = strdup(a) }

@@ -128,6 +128,15 @@ import Testing
         }
     }
 
+    /// Found by fuzzing: a note that is an HTML comment closed on a line of its own was kept without that line (the
+    /// Markdown layer ended the block a line early), so each run lost a line of it.
+    @Test func aCommentNoteIsKeptWhole() throws {
+        let text = try make(1, nil).text + "\n```answer-kept gone\nx\n```\n<!-- my note\n-->\n"
+        let outcome = try make(1, Workbook(file: "ch7.md", text: text))
+        #expect(outcome.text.hasSuffix("<!-- my note\n-->\n"), "\(outcome.text)")
+        #expect(try make(1, Workbook(file: "ch7.md", text: outcome.text)).text == outcome.text)
+    }
+
     /// A workbook whose answer was deleted by the student and an answer-kept block the student edited.
     @Test func keptAnswersAreRestoredFromWhatTheStudentHas() throws {
         let v2 = try make(2, try student()).text

@@ -102,6 +102,16 @@ import Testing
         ])
     }
 
+    /// cmark ends an HTML block closed by `-->` (or `?>`, `</pre>` …) on the line before; it ends on the `-->` line.
+    @Test(arguments: [
+        ("<!--r\n-->\n-->\n", 2, 3), ("<!-- a\n\nb -->\n", 3, 5), ("> <!--\n> x\n> -->\n", 3, 5),
+        ("<!--\r\nx\r\n-->\r\n", 3, 3), ("<!-- one line -->\n\ntext\n", 1, 17), ("<div>\nx\n\ny\n", 2, 1),
+    ])
+    func htmlBlocksEndOnTheirLastLine(text: String, line: Int, column: Int) throws {
+        let html = try #require(parse(text).nodes { if case .htmlBlock = $0.kind { true } else { false } }.first)
+        #expect(html.range.end == SourceLocation(line: line, column: column))
+    }
+
     @Test func navigationAndPlainText() throws {
         let document = parse("# A *b*\n\n> c `d` $e$\n> f\n")
         let quote = document.blocks[1]
