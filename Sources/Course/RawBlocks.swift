@@ -164,7 +164,7 @@ struct Previous {
             case "exercise":
                 exercise += 1
                 exerciseBlock = block
-                if let id = workbook.exercises[exercise].id { order.append(id) }
+                if let id = workbook.exercises[exercise].id, Workbook.isValidID(id) { order.append(id) }
             case "answer-kept":
                 pieces.append(Piece(index: pieces.count, kind: .kept, block: raw))
             case "answer":
@@ -173,7 +173,8 @@ struct Previous {
                     continue
                 }
                 let e = workbook.exercises[exercise]
-                guard let id = e.id else {
+                // Only a valid id may label a kept block: ```` ```answer-kept ` ```` is no fence (found by fuzzing).
+                guard let id = e.id, Workbook.isValidID(id) else {
                     let written = exerciseBlock.flatMap { Workbook.parseFields($0, file: file, allowed: Workbook.fieldKeys).0.first { $0.key == "id" }?.value }
                     let why = written.map { "an answer block under the exercise of line \(e.line), whose id '\($0)' is not usable (used before, or not a valid id)" }
                         ?? "an answer block under the exercise of line \(e.line), which has no id"

@@ -33,7 +33,8 @@ extension FuzzTarget {
             guard let tex = node.tex else { return }
             for offset in [0, tex.utf8.count / 2, tex.utf8.count] {
                 let at = node.location(ofTeXOffset: offset)
-                if at.line < r.start.line || at.line > Swift.max(r.end.line, lineCount) {
+                // The end of a TeX that ends in a newline is the line after (past the file, for math left open at its end).
+                if at.line < r.start.line || at.line > Swift.max(r.end.line, lineCount) + 1 {
                     broken = "TeX offset \(offset) of math node \(node.documentOrder) at \(r) maps to line \(at.line)"
                     return
                 }

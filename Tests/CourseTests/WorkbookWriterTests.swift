@@ -137,6 +137,18 @@ import Testing
         #expect(try make(1, Workbook(file: "ch7.md", text: outcome.text)).text == outcome.text)
     }
 
+    /// Found by fuzzing: the answer under an exercise whose id is not valid was kept as ```` ```answer-kept ` ````, which
+    /// is no fence (a backtick fence's info has no backtick), so the next run lost it.
+    @Test(arguments: ["`", "a b", "x`y"])
+    func anAnswerUnderAnInvalidIDKeepsAFence(id: String) throws {
+        let text = "```exercise\nid: \(id)\nask: derivative(x^2, x)\n```\n\n```answer\n2x\n```\n"
+        let outcome = try make(1, Workbook(file: "ch7.md", text: text))
+        #expect(outcome.text.hasSuffix("\n```answer-kept\n2x\n```\n"), "\(outcome.text)")
+        let again = try make(1, Workbook(file: "ch7.md", text: outcome.text))
+        #expect(again.text == outcome.text)
+        #expect(!outcome.removed.contains(id))
+    }
+
     /// A workbook whose answer was deleted by the student and an answer-kept block the student edited.
     @Test func keptAnswersAreRestoredFromWhatTheStudentHas() throws {
         let v2 = try make(2, try student()).text
