@@ -194,7 +194,13 @@ struct Converter {
     }
 
     mutating func enterCodeBlock(_ node: OpaquePointer) {
-        let range = blockRange(node)
+        var range = blockRange(node)
+        // cmark ends a fenced block that its container closes (a quote ended by a line without `>`) on that next line:
+        // it ends with its container (found by fuzzing the workbook merge, which took the next line for an answer).
+        if let parent = cmark_node_parent(node), cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT {
+            let outer = blockRange(parent)
+            if outer.end < range.end { range.end = max(range.start, outer.end) }
+        }
         let info = string(cmark_node_get_fence_info(node))
         let code = literal(node)
         var fenceLength: Int32 = 0, fenceOffset: Int32 = 0
@@ -314,7 +320,10 @@ struct Converter {
         let delimiter = display ? 2 : 1
         let spanLength = tex.utf8.count + 2 * delimiter
         let rawColumn = cmark_node_get_start_column(node)
-        let start = inlineLocation(line: cmark_node_get_start_line(node), column: rawColumn)
+        let rawLine = cmark_node_get_start_line(node)
+        // cmark-gfm gives no position to the inlines of a paragraph whose last line became a table's header: they
+        // follow the node before, as other inlines without one do.
+        let start = rawLine > 0 ? inlineLocation(line: rawLine, column: rawColumn) : SourceLocation(line: lastEnd.line, column: lastEnd.column + 1)
         var end = SourceLocation(line: start.line, column: start.column + spanLength - 1)
 
         // Newlines in the TeX (`\n`, `\r\n` or a lone `\r`, as cmark counts lines) and where its last line starts.

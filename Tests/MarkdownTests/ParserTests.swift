@@ -112,6 +112,16 @@ import Testing
         #expect(html.range.end == SourceLocation(line: line, column: column))
     }
 
+    /// Found by fuzzing: a fenced block in a quote, closed by the quote's end, ends with the quote (cmark ended it on the
+    /// next line); math in a paragraph whose last line became a table's header has a line.
+    @Test func blocksEndInsideTheirContainerAndMathHasALine() throws {
+        let quoted = parse("> ```answer\nr\n")
+        let code = try #require(quoted.codeBlocks().first)
+        #expect(code.range == SourceRange(start: SourceLocation(line: 1, column: 3), end: SourceLocation(line: 1, column: 11)))
+        let math = try #require(parse("$i$\ne|||\n-|-|-\n").mathNodes.first)
+        #expect(math.range.start.line == 1)
+    }
+
     @Test func navigationAndPlainText() throws {
         let document = parse("# A *b*\n\n> c `d` $e$\n> f\n")
         let quote = document.blocks[1]
