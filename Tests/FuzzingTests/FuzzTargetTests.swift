@@ -85,4 +85,10 @@ import Testing
         let before = try evaluator.evaluate(sum), after = try evaluator.evaluate(simple)
         #expect(after.entries == before.entries, "\(Printer.ascii(simple)): \(after) after, \(before) before")
     }
+
+    @Test(.disabled("Calculus: \\mathbf{x} - I t is read as an n×1 column (a column minus the identity matrix) and simplifies to an n×n matrix"))
+    func simplifyingKeepsTheShape() throws {
+        let e = try Parser.parse("\\mathbf{x} - I t")
+        #expect(Simplifier.simplify(e).shape.matches(e.shape), "\(Printer.ascii(e)): \(e.shape)")
+    }
 }
