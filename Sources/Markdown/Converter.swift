@@ -208,6 +208,11 @@ struct Converter {
         let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceChar) != 0
         let contentStart = SourceLocation(line: range.start.line + (fenced ? 1 : 0), column: range.start.column)
         let block = CodeBlock(info: info, code: code, isFenced: fenced, contentStartLine: contentStart.line)
+        // A fence left open at the end of the file ends at its last content line, blank or not (cmark's end is "column 0"
+        // of it, which `blockRange` takes for the line before; found by fuzzing the workbook merge).
+        if let last = block.contentLines?.upperBound, last > range.end.line {
+            range.end = SourceLocation(line: last, column: max(1, lineLength(last)))
+        }
         let index = builder.enter(fenced && block.language == "math" ? .displayMath(code) : .codeBlock(block), range)
         builder.contentStarts[index] = contentStart
         lineShift = 0
