@@ -96,7 +96,8 @@ struct RawBlock {
     }
 
     /// The block's bytes, the content untouched; with `info`, the opening fence line says that instead. A fence never
-    /// closed is closed, and a last line without a line ending gets one, so the block ends where it did.
+    /// closed is closed, and the last line ends in LF (one without a line ending, or ended by a lone CR, gets one), so
+    /// the block ends where it did.
     func bytes(info newInfo: String? = nil) -> [UInt8] {
         var out: [UInt8] = []
         if let newInfo {
@@ -109,7 +110,9 @@ struct RawBlock {
         out += content
         if !content.isEmpty && content.last != 0x0A && content.last != 0x0D { out.append(0x0A) }
         out += closing ?? (prefix.filter { $0 == UInt8(ascii: ">") || $0 == 0x20 }[...] + fence)
-        if out.last != 0x0A && out.last != 0x0D { out.append(0x0A) }
+        // Ends in LF: a closing fence line ended by a lone CR would run into the blank line written after the block
+        // (CR LF is one line ending), so the next run would find another file (found by fuzzing).
+        if out.last != 0x0A { out.append(0x0A) }
         return out
     }
 }

@@ -149,6 +149,16 @@ import Testing
         #expect(!outcome.removed.contains(id))
     }
 
+    /// Found by fuzzing: a kept block or a note ended by a lone CR ran into the blank line written after it (CR LF is
+    /// one line ending), so the next run changed the workbook. The answer's bytes are untouched.
+    @Test(arguments: ["```answer-kept gone\nT\n```\r", "```answer-kept gone\nT\n```\n\nmy note\r", "```answer-kept gone\nT\r```\r|\n"])
+    func aLoneCRAtTheEndOfABlockChangesNothingTheSecondTime(tail: String) throws {
+        let text = try make(1, nil).text + "\n" + tail
+        let outcome = try make(1, Workbook(file: "ch7.md", text: text))
+        #expect(outcome.text.contains("```answer-kept gone\nT"))
+        #expect(try make(1, Workbook(file: "ch7.md", text: outcome.text)).text == outcome.text)
+    }
+
     /// A workbook whose answer was deleted by the student and an answer-kept block the student edited.
     @Test func keptAnswersAreRestoredFromWhatTheStudentHas() throws {
         let v2 = try make(2, try student()).text
