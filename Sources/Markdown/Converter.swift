@@ -83,7 +83,7 @@ struct Converter {
                 default: .none
                 }
             }
-            enterBlock(node, .table(alignments: alignments))
+            enterBlock(node, .table(alignments: alignments), range: tableRange(node))
             return
         case MCHECK_EXT_TABLE_ROW:
             rowIsHeader = cmark_gfm_extensions_get_table_row_is_header(node) != 0
@@ -240,6 +240,18 @@ struct Converter {
         let endings = bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && (($0 + 1) == bytes.count || bytes[$0 + 1] != 0x0A)) }.count
         let last = range.start.line + endings - (endings > 0 && (bytes.last == 0x0A || bytes.last == 0x0D) ? 1 : 0)
         range.end = SourceLocation(line: last, column: max(1, lineLength(last)))
+        return range
+    }
+
+    /// cmark-gfm starts a table whose header was the last line of a paragraph where the paragraph starts: it starts on
+    /// the line after the paragraph (found by fuzzing the workbook merge, which copied the paragraph twice). Its rows
+    /// and cells keep cmark-gfm's positions.
+    mutating func tableRange(_ node: OpaquePointer) -> SourceRange {
+        var range = blockRange(node)
+        if let previous = cmark_node_previous(node) {
+            let before = blockRange(previous).end.line
+            if range.start.line <= before { range.start = SourceLocation(line: min(before + 1, range.end.line), column: 1) }
+        }
         return range
     }
 

@@ -113,14 +113,16 @@ import Testing
     }
 
     /// Found by fuzzing: a fenced block in a quote, closed by the quote's end, ends with the quote (cmark ended it on the
-    /// next line); one left open at the end of the file ends at its last line; math in a paragraph whose last line
-    /// became a table's header has a line.
+    /// next line); one left open at the end of the file ends at its last line; a table that took a paragraph's last
+    /// line for its header starts there, and math in that paragraph has a line.
     @Test func blocksEndWhereTheyEndAndMathHasALine() throws {
         let quoted = parse("> ```answer\nr\n")
         let code = try #require(quoted.codeBlocks().first)
         #expect(code.range == SourceRange(start: SourceLocation(line: 1, column: 3), end: SourceLocation(line: 1, column: 11)))
         let open = try #require(parse("a\n\n```\n\n\n").codeBlocks().first)
         #expect(open.range.end == SourceLocation(line: 5, column: 1), "a fence open at the end keeps its blank lines")
+        let table = try #require(parse("**\nn|||\n-|-|-\n").nodes { if case .table = $0.kind { true } else { false } }.first)
+        #expect(table.range.start.line == 2, "a table after the paragraph it took its header from")
         let math = try #require(parse("$i$\ne|||\n-|-|-\n").mathNodes.first)
         #expect(math.range.start.line == 1)
     }
