@@ -4,7 +4,7 @@ APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 # apt-get needs root: use sudo when not root and sudo is there.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: all deps build release test verify bench site clean
+.PHONY: all deps build release test verify bench site clean fuzz fuzz-build fuzz-seed
 
 all: build
 
@@ -35,6 +35,42 @@ verify: deps
 bench: deps
 	$(SWIFT) run -c release mcheck-bench
 	scripts/bench-grade.sh
+
+# Fuzzing (README.md, "Fuzzing"): mcheck-fuzz with libFuzzer, the address sanitizer and coverage, in a build folder of its
+# own (the normal build is untouched); each target runs FUZZ_SECONDS on a corpus seeded from chapters/ and exercises/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= ascii latex calculus mathml markdown grade workbook
+FUZZ_OPTIONS ?= -timeout=10 -rss_limit_mb=2048
+FUZZ_SCRATCH = .build-fuzz
+FUZZ_ARCH = $(shell uname -m)
+# libFuzzer without its main (SwiftPM gives the executable one): Swift's toolchain has it, or Debian's libclang-rt-*-dev.
+FUZZER_LIB ?= $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-$(FUZZ_ARCH).a) \
+	$(wildcard /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-$(FUZZ_ARCH).a))
+FUZZ_FLAGS = -c release --product mcheck-fuzz --scratch-path $(FUZZ_SCRATCH) \
+	-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+	-Xcc -fsanitize=address -Xcc -fsanitize-coverage=inline-8bit-counters,pc-table,trace-cmp -Xcc -DMCHECK_LIBFUZZER \
+	-Xlinker $(FUZZER_LIB) -Xlinker -lstdc++
+FUZZ_BIN = $(FUZZ_SCRATCH)/release/mcheck-fuzz
+
+fuzz-build: deps
+	@test -n "$(FUZZER_LIB)" || { echo "libclang_rt.fuzzer_no_main not found: set FUZZER_LIB, or install libclang-rt-dev"; exit 2; }
+	$(SWIFT) build $(FUZZ_FLAGS)
+
+fuzz-seed: fuzz-build
+	rm -rf $(FUZZ_SCRATCH)/seeds
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BIN) seed $(FUZZ_SCRATCH)/seeds chapters exercises
+
+# The committed corpus (Fuzz/corpus/TARGET: inputs fuzzing found) and the seeds; what a run adds goes to .build-fuzz/corpus.
+# Every target runs even when one fails; a failing input is left in .build-fuzz/crashes/TARGET/.
+fuzz: fuzz-seed
+	@failed=""; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_SCRATCH)/corpus/$$t $(FUZZ_SCRATCH)/crashes/$$t; \
+		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+		SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BIN) $$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_OPTIONS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_SCRATCH)/crashes/$$t/ $(FUZZ_SCRATCH)/corpus/$$t $(FUZZ_SCRATCH)/seeds/$$t Fuzz/corpus/$$t \
+			|| failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzzing found failures in:$$failed (inputs in $(FUZZ_SCRATCH)/crashes/)"; exit 1; fi
 
 clean:
 	rm -rf .build _site

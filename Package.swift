@@ -53,6 +53,12 @@ let package = Package(
         // Benchmarks: `swift run -c release mcheck-bench`.
         .executableTarget(name: "mcheck-bench", dependencies: ["Calculus", "Grading", "Course", "Markdown", "Site"]),
 
+        // Fuzz targets (README.md, "Fuzzing"): `make fuzz` builds `mcheck-fuzz` with libFuzzer and the address sanitizer;
+        // a normal build compiles it without them, to replay inputs. CFuzzDriver is the C shim that starts libFuzzer.
+        .target(name: "Fuzzing", dependencies: ["Calculus", "Grading", "Course", "Markdown", "MathML"]),
+        .target(name: "CFuzzDriver"),
+        .executableTarget(name: "mcheck-fuzz", dependencies: ["Fuzzing", "CFuzzDriver"]),
+
         .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
@@ -61,6 +67,7 @@ let package = Package(
         .testTarget(name: "MCheckTests", dependencies: [
             "mcheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["Fixtures"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Calculus"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Grading", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -96,7 +96,8 @@ struct RawBlock {
     }
 
     /// The block's bytes, the content untouched; with `info`, the opening fence line says that instead. A fence never
-    /// closed is closed, and a last line without a line ending gets one, so the block ends where it did.
+    /// closed is closed, and the last line ends in LF (one without a line ending, or ended by a lone CR, gets one), so
+    /// the block ends where it did.
     func bytes(info newInfo: String? = nil) -> [UInt8] {
         var out: [UInt8] = []
         if let newInfo {
@@ -109,7 +110,9 @@ struct RawBlock {
         out += content
         if !content.isEmpty && content.last != 0x0A && content.last != 0x0D { out.append(0x0A) }
         out += closing ?? (prefix.filter { $0 == UInt8(ascii: ">") || $0 == 0x20 }[...] + fence)
-        if out.last != 0x0A && out.last != 0x0D { out.append(0x0A) }
+        // Ends in LF: a closing fence line ended by a lone CR would run into the blank line written after the block
+        // (CR LF is one line ending), so the next run would find another file (found by fuzzing).
+        if out.last != 0x0A { out.append(0x0A) }
         return out
     }
 }
@@ -164,7 +167,7 @@ struct Previous {
             case "exercise":
                 exercise += 1
                 exerciseBlock = block
-                if let id = workbook.exercises[exercise].id { order.append(id) }
+                if let id = workbook.exercises[exercise].id, Workbook.isValidID(id) { order.append(id) }
             case "answer-kept":
                 pieces.append(Piece(index: pieces.count, kind: .kept, block: raw))
             case "answer":
@@ -173,7 +176,8 @@ struct Previous {
                     continue
                 }
                 let e = workbook.exercises[exercise]
-                guard let id = e.id else {
+                // Only a valid id may label a kept block: ```` ```answer-kept ` ```` is no fence (found by fuzzing).
+                guard let id = e.id, Workbook.isValidID(id) else {
                     let written = exerciseBlock.flatMap { Workbook.parseFields($0, file: file, allowed: Workbook.fieldKeys).0.first { $0.key == "id" }?.value }
                     let why = written.map { "an answer block under the exercise of line \(e.line), whose id '\($0)' is not usable (used before, or not a valid id)" }
                         ?? "an answer block under the exercise of line \(e.line), which has no id"

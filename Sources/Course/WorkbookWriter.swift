@@ -123,7 +123,8 @@ public struct WorkbookWriter: Sendable {
                 out += "\n\(notesHeading)\n\n\(notesExplanation)\n".utf8
                 for note in notes {
                     out.append(0x0A); out += note.bytes
-                    if out.last != 0x0A && out.last != 0x0D { out.append(0x0A) }
+                    // LF, not a lone CR: the LF before the next note would make CR LF of it, one line ending.
+                    if out.last != 0x0A { out.append(0x0A) }
                 }
             }
         }

@@ -83,7 +83,7 @@ struct Converter {
                 default: .none
                 }
             }
-            enterBlock(node, .table(alignments: alignments))
+            enterBlock(node, .table(alignments: alignments), range: tableRange(node))
             return
         case MCHECK_EXT_TABLE_ROW:
             rowIsHeader = cmark_gfm_extensions_get_table_row_is_header(node) != 0
@@ -121,7 +121,8 @@ struct Converter {
         case CMARK_NODE_CODE_BLOCK:
             enterCodeBlock(node)
         case CMARK_NODE_HTML_BLOCK:
-            enterBlock(node, .htmlBlock(literal(node)))
+            let html = literal(node)
+            enterBlock(node, .htmlBlock(html), range: htmlBlockRange(node, html))
         case CMARK_NODE_PARAGRAPH:
             enterBlock(node, .paragraph)
         case CMARK_NODE_HEADING:
@@ -183,17 +184,23 @@ struct Converter {
 
     // MARK: Blocks
 
-    mutating func enterBlock(_ node: OpaquePointer, _ kind: NodeKind) {
+    mutating func enterBlock(_ node: OpaquePointer, _ kind: NodeKind, range given: SourceRange? = nil) {
         lineShift = 0
         columnShift = 0
-        let range = blockRange(node)
+        let range = given ?? blockRange(node)
         builder.enter(kind, range)
         lastEnd = range.start
         lastEnd.column -= 1
     }
 
     mutating func enterCodeBlock(_ node: OpaquePointer) {
-        let range = blockRange(node)
+        var range = blockRange(node)
+        // cmark ends a fenced block that its container closes (a quote ended by a line without `>`) on that next line:
+        // it ends with its container (found by fuzzing the workbook merge, which took the next line for an answer).
+        if let parent = cmark_node_parent(node), cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT {
+            let outer = blockRange(parent)
+            if outer.end < range.end { range.end = max(range.start, outer.end) }
+        }
         let info = string(cmark_node_get_fence_info(node))
         let code = literal(node)
         var fenceLength: Int32 = 0, fenceOffset: Int32 = 0
@@ -201,6 +208,11 @@ struct Converter {
         let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceChar) != 0
         let contentStart = SourceLocation(line: range.start.line + (fenced ? 1 : 0), column: range.start.column)
         let block = CodeBlock(info: info, code: code, isFenced: fenced, contentStartLine: contentStart.line)
+        // A fence left open at the end of the file ends at its last content line, blank or not (cmark's end is "column 0"
+        // of it, which `blockRange` takes for the line before; found by fuzzing the workbook merge).
+        if let last = block.contentLines?.upperBound, last > range.end.line {
+            range.end = SourceLocation(line: last, column: max(1, lineLength(last)))
+        }
         let index = builder.enter(fenced && block.language == "math" ? .displayMath(code) : .codeBlock(block), range)
         builder.contentStarts[index] = contentStart
         lineShift = 0
@@ -216,6 +228,31 @@ struct Converter {
         builder.removeLast()
         builder.kinds[i] = math
         builder.contentStarts[Int32(i)] = contentStart
+    }
+
+    /// cmark ends an HTML block closed by its end condition (`-->`, `?>`, `</pre>` …) on the line before the one that
+    /// holds it (a one-line block at 1:1): the block ends at the end of the last line of its literal (found by fuzzing the workbook merge, which kept a note
+    /// `<!--` … `-->` without its last line).
+    mutating func htmlBlockRange(_ node: OpaquePointer, _ html: String) -> SourceRange {
+        var range = blockRange(node)
+        let bytes = Array(html.utf8)
+        // Line endings as cmark counts them: LF, CRLF, a lone CR.
+        let endings = bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && (($0 + 1) == bytes.count || bytes[$0 + 1] != 0x0A)) }.count
+        let last = range.start.line + endings - (endings > 0 && (bytes.last == 0x0A || bytes.last == 0x0D) ? 1 : 0)
+        range.end = SourceLocation(line: last, column: max(1, lineLength(last)))
+        return range
+    }
+
+    /// cmark-gfm starts a table whose header was the last line of a paragraph where the paragraph starts: it starts on
+    /// the line after the paragraph (found by fuzzing the workbook merge, which copied the paragraph twice). Its rows
+    /// and cells keep cmark-gfm's positions.
+    mutating func tableRange(_ node: OpaquePointer) -> SourceRange {
+        var range = blockRange(node)
+        if let previous = cmark_node_previous(node) {
+            let before = blockRange(previous).end.line
+            if range.start.line <= before { range.start = SourceLocation(line: min(before + 1, range.end.line), column: 1) }
+        }
+        return range
     }
 
     /// cmark's block range, except that a block ending at "column 0" (after a blank line) ends
@@ -259,10 +296,11 @@ struct Converter {
     /// and find the real end of a span over several lines (cmark leaves out the container markup).
     mutating func widenCodeSpan(_ range: SourceRange) -> SourceRange {
         let tick = UInt8(ascii: "`")
-        guard let (lineStart, _) = lineBounds(range.start.line) else { return range }
+        guard let (lineStart, lineEnd) = lineBounds(range.start.line) else { return range }
         var ticks = 0
+        // cmark counts a NUL as the three bytes of U+FFFD, so its column can lie past the end of the line.
         var i = lineStart + range.start.column - 2
-        while i >= lineStart, source[i] == tick {
+        while i >= lineStart, i < lineEnd, source[i] == tick {
             ticks += 1
             i -= 1
         }
@@ -299,7 +337,10 @@ struct Converter {
         let delimiter = display ? 2 : 1
         let spanLength = tex.utf8.count + 2 * delimiter
         let rawColumn = cmark_node_get_start_column(node)
-        let start = inlineLocation(line: cmark_node_get_start_line(node), column: rawColumn)
+        let rawLine = cmark_node_get_start_line(node)
+        // cmark-gfm gives no position to the inlines of a paragraph whose last line became a table's header: they
+        // follow the node before, as other inlines without one do.
+        let start = rawLine > 0 ? inlineLocation(line: rawLine, column: rawColumn) : SourceLocation(line: lastEnd.line, column: lastEnd.column + 1)
         var end = SourceLocation(line: start.line, column: start.column + spanLength - 1)
 
         // Newlines in the TeX (`\n`, `\r\n` or a lone `\r`, as cmark counts lines) and where its last line starts.

@@ -7,14 +7,22 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Differentiate an expression; print the result in ASCII and LaTeX.",
+        usage: "mcheck diff <expression> --wrt <wrt> [--let <let>] [--where <where>] [--layout <layout>] [--check]",
         discussion: """
             Examples:
               mcheck diff 'ln(sin(x^3)^2)' --wrt x
               mcheck diff 'max(0, w . x + b)' --wrt w --let 'w, x: vector(n); b: scalar' --check
+              mcheck diff '-sin(x)' --wrt x
             """)
 
-    @Argument(help: "The expression, in ASCII (3x^2 y, w . x, [a; b]) or LaTeX (\\frac{1}{2}\\mathbf{x}^T\\mathbf{x}).")
-    var expression: String
+    /// Every argument that is not an option: the expression, which may begin with `-` (`-sin(x)`), and anything else
+    /// given by mistake, refused by `validate()`.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
+        "The expression, in ASCII (3x^2 y, w . x, [a; b]) or LaTeX (\\frac{1}{2}\\mathbf{x}^T\\mathbf{x}); it may begin with '-'.",
+        valueName: "expression"))
+    var words: [String] = []
+
+    var expression: String { words.first ?? "" }
 
     @Option(name: .long, help: "The variable, or a list such as '[x, y]' for a gradient or Jacobian of partials.")
     var wrt: String
@@ -30,6 +38,19 @@ struct DiffCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Also compare with central finite differences at random points and print the largest relative error.")
     var check = false
+
+    func validate() throws {
+        // `--frobnicate` is a mistyped option, not an expression (`-x` and `-sin(x)` are expressions).
+        if let unknown = words.first(where: DiffCommand.isOptionLike) { throw ValidationError("Unknown option '\(unknown)'") }
+        if words.isEmpty { throw ValidationError("Missing expected argument '<expression>'") }
+        if words.count > 1 { throw ValidationError("Unexpected argument '\(words[1])' (quote an expression that has spaces)") }
+    }
+
+    /// `--name` or `--name=value`: a long option's shape.
+    static func isOptionLike(_ word: String) -> Bool {
+        guard word.hasPrefix("--"), let first = word.dropFirst(2).first, first.isLetter else { return false }
+        return word.dropFirst(2).prefix { $0 != "=" }.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+    }
 
     func run() throws {
         do { try differentiate() } catch let e as CLIError { e.report(); throw ExitCode(2) }

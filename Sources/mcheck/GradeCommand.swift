@@ -31,14 +31,20 @@ struct GradeCommand: ParsableCommand {
         let grader = Grader()
         var reports: [FileReport] = []
         var commandErrors = errors
+        var skipped = Set<String>()
         for file in files.list {
             do {
                 let workbook = try Workbook.load(file)
-                if files.fromFolder.contains(file) && workbook.exercises.isEmpty && workbook.errors.isEmpty { continue }
+                if files.fromFolder.contains(file) && workbook.exercises.isEmpty && workbook.errors.isEmpty { skipped.insert(file); continue }
                 reports.append(grader.grade(workbook, useSolutions: solutions))
             } catch {
                 commandErrors.append(error)
             }
+        }
+        // A folder named on the command line that yields no workbook is a mistake of the command, not 0 exercises.
+        for (folder, found) in files.folders where found.allSatisfy(skipped.contains) {
+            let what = found.isEmpty ? "no .md file in this folder" : "no workbook in this folder (none of its .md files has an exercise)"
+            commandErrors.append(SourceError(file: folder, line: 0, message: what))
         }
         let reporter = Reporter(format: format, color: color.enabled)
         print(reporter.render(reports, commandErrors: commandErrors), terminator: "")
@@ -62,9 +68,15 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Files named on the command line, folders expanded to their .md files (sorted).
 enum WorkbookFiles {
-    static func expand(_ paths: [String]) -> (files: (list: [String], fromFolder: Set<String>), errors: [SourceError]) {
+    struct Expansion {
         var list: [String] = []
         var fromFolder = Set<String>()
+        /// Each folder that could be read, with the .md files found in it.
+        var folders: [(folder: String, files: [String])] = []
+    }
+
+    static func expand(_ paths: [String]) -> (files: Expansion, errors: [SourceError]) {
+        var files = Expansion()
         var errors: [SourceError] = []
         let fm = FileManager.default
         for path in paths {
@@ -73,16 +85,16 @@ enum WorkbookFiles {
                 errors.append(SourceError(file: path, line: 0, message: "no such file or folder"))
                 continue
             }
-            if isDir.boolValue {
-                let found = (fm.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-                    .filter { $0.hasSuffix(".md") }.sorted()
-                    .map { (path as NSString).appendingPathComponent($0) }
-                list += found
-                fromFolder.formUnion(found)
-            } else {
-                list.append(path)
+            guard isDir.boolValue else { files.list.append(path); continue }
+            guard fm.isReadableFile(atPath: path), fm.isExecutableFile(atPath: path), let subpaths = try? fm.subpathsOfDirectory(atPath: path) else {
+                errors.append(SourceError(file: path, line: 0, message: "cannot read this folder"))
+                continue
             }
+            let found = subpaths.filter { $0.hasSuffix(".md") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            files.list += found
+            files.fromFolder.formUnion(found)
+            files.folders.append((path, found))
         }
-        return ((list, fromFolder), errors)
+        return (files, errors)
     }
 }

@@ -128,6 +128,37 @@ import Testing
         }
     }
 
+    /// Found by fuzzing: a note that is an HTML comment closed on a line of its own was kept without that line (the
+    /// Markdown layer ended the block a line early), so each run lost a line of it.
+    @Test func aCommentNoteIsKeptWhole() throws {
+        let text = try make(1, nil).text + "\n```answer-kept gone\nx\n```\n<!-- my note\n-->\n"
+        let outcome = try make(1, Workbook(file: "ch7.md", text: text))
+        #expect(outcome.text.hasSuffix("<!-- my note\n-->\n"), "\(outcome.text)")
+        #expect(try make(1, Workbook(file: "ch7.md", text: outcome.text)).text == outcome.text)
+    }
+
+    /// Found by fuzzing: the answer under an exercise whose id is not valid was kept as ```` ```answer-kept ` ````, which
+    /// is no fence (a backtick fence's info has no backtick), so the next run lost it.
+    @Test(arguments: ["`", "a b", "x`y"])
+    func anAnswerUnderAnInvalidIDKeepsAFence(id: String) throws {
+        let text = "```exercise\nid: \(id)\nask: derivative(x^2, x)\n```\n\n```answer\n2x\n```\n"
+        let outcome = try make(1, Workbook(file: "ch7.md", text: text))
+        #expect(outcome.text.hasSuffix("\n```answer-kept\n2x\n```\n"), "\(outcome.text)")
+        let again = try make(1, Workbook(file: "ch7.md", text: outcome.text))
+        #expect(again.text == outcome.text)
+        #expect(!outcome.removed.contains(id))
+    }
+
+    /// Found by fuzzing: a kept block or a note ended by a lone CR ran into the blank line written after it (CR LF is
+    /// one line ending), so the next run changed the workbook. The answer's bytes are untouched.
+    @Test(arguments: ["```answer-kept gone\nT\n```\r", "```answer-kept gone\nT\n```\n\nmy note\r", "```answer-kept gone\nT\r```\r|\n"])
+    func aLoneCRAtTheEndOfABlockChangesNothingTheSecondTime(tail: String) throws {
+        let text = try make(1, nil).text + "\n" + tail
+        let outcome = try make(1, Workbook(file: "ch7.md", text: text))
+        #expect(outcome.text.contains("```answer-kept gone\nT"))
+        #expect(try make(1, Workbook(file: "ch7.md", text: outcome.text)).text == outcome.text)
+    }
+
     /// A workbook whose answer was deleted by the student and an answer-kept block the student edited.
     @Test func keptAnswersAreRestoredFromWhatTheStudentHas() throws {
         let v2 = try make(2, try student()).text

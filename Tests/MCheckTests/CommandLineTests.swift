@@ -10,6 +10,7 @@ import Testing
         (["grade", "a.md", "b.md", "--format", "junit", "--color", "never"], "grade"),
         (["diff", "ln(sin(x^3)^2)", "--wrt", "x"], "diff"),
         (["diff", "max(0, w . x + b)", "--wrt", "w", "--let", "w, x: vector(n); b: scalar", "--check"], "diff"),
+        (["diff", "-sin(x)", "--wrt", "x"], "diff"),
         (["workbook", "--check"], "workbook"),
         (["verify", "--format", "json", "--min-coverage", "90"], "verify"),
         (["build", "--out", "/tmp/site"], "build"),
@@ -27,9 +28,20 @@ import Testing
         ["verify", "--min-coverage", "120"],                   // a percentage
         ["grade", "a.md", "--format", "xml"],                  // text, json or junit
         ["grade", "a.md", "--color", "sometimes"],             // auto, always or never
+        ["diff", "x", "--wrt", "x", "--frobnicate"],           // an unknown option, not an expression
+        ["diff", "x", "y", "--wrt", "x"],                      // one expression
     ])
     func refusesBadArguments(arguments: [String]) {
         #expect(throws: (any Error).self) { _ = try MCheck.parseAsRoot(arguments) }
+    }
+
+    /// `diff`'s `--` goes (ArgumentParser would read `--wrt` after it as an argument); other commands keep it.
+    @Test func diffDropsTheTerminator() throws {
+        #expect(MCheck.arguments(["diff", "--", "-x^2", "--wrt", "x"]) == ["diff", "-x^2", "--wrt", "x"])
+        #expect(MCheck.arguments(["grade", "--", "-a.md"]) == ["grade", "--", "-a.md"])
+        let diff = try #require(try MCheck.parseAsRoot(MCheck.arguments(["diff", "--", "-x^2", "--wrt", "x"])) as? DiffCommand)
+        #expect(diff.expression == "-x^2")
+        #expect(diff.wrt == "x")
     }
 
     @Test func optionsKeepTheirValues() throws {

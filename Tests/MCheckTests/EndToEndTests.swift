@@ -46,6 +46,13 @@ enum MCheckProcess {
                        stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
     }
 
+    /// A new empty folder in the temporary directory.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mcheck-e2e-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// The repository's own theme, as the fixture courses' `--site` (from a fixture course's folder).
     static let theme = "../../../../site"
 
@@ -109,6 +116,70 @@ enum MCheckProcess {
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "error: expression: line 1, column 6: expected a term after '+'\n  x^2 +\n       ^\n")
+    }
+
+    /// ArgumentParser's message, and 2 (not its 64): a bad option, a missing argument or value, a bad value, validate().
+    @Test(arguments: [
+        (["diff", "x^2"], "Error: Missing expected argument '--wrt <wrt>'"),
+        (["diff", "x", "--wrt", "x", "--frobnicate"], "Error: Unknown option '--frobnicate'"),
+        (["diff", "--wrt", "x"], "Error: Missing expected argument '<expression>'"),
+        (["diff", "x", "y", "--wrt", "x"], "Error: Unexpected argument 'y'"),
+        (["workbook", "--frobnicate"], "Error: Unknown option '--frobnicate'"),
+        (["build", "--out"], "Error: Missing value for '--out <out>'"),
+        (["grade", "a.md", "--format", "xml"], "Error: The value 'xml' is invalid for '--format <format>'"),
+        (["verify", "--min-coverage", "120"], "Error: --min-coverage must be between 0 and 100"),
+        ([], "Error: Missing expected argument '<paths> ...'"),
+    ])
+    func usageErrorsExitTwo(arguments: [String], message: String) throws {
+        let r = try MCheckProcess.run(arguments)
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix(message), "\(r.stderr)")
+        #expect(r.stderr.lowercased().contains("usage: mcheck"))
+    }
+
+    /// An expression beginning with `-` is the expression, not an option, with or without `--` before it.
+    @Test(arguments: [
+        (["diff", "-sin(x)", "--wrt", "x"], "d/dx -sin(x)\n  ascii: -cos(x)\n"),
+        (["diff", "--", "-x^2", "--wrt", "x"], "d/dx -x^2\n  ascii: -2x\n"),
+        (["diff", "--wrt", "x", "-2x", "--check"], "d/dx -2x\n  ascii: -2\n"),
+    ])
+    func differentiatesAnExpressionBeginningWithMinus(arguments: [String], output: String) throws {
+        let r = try MCheckProcess.run(arguments)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix(output), "\(r.stdout)")
+    }
+
+    /// A folder that yields no workbook is an error of the command that names it, not "0 exercises in 0 files".
+    @Test func aFolderWithoutWorkbooksExitsTwo() throws {
+        let empty = try MCheckProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let r = try MCheckProcess.run([empty.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.hasPrefix("\(empty.path): error: no .md file in this folder\n"))
+
+        let notes = try MCheckProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: notes) }
+        try "# Notes\n".write(to: notes.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let other = try MCheckProcess.run(["workbook.md", notes.path])
+        #expect(other.status == 2)
+        #expect(other.stdout.contains("\(notes.path): error: no workbook in this folder (none of its .md files has an exercise)\n"))
+        #expect(other.stdout.contains("workbook.md:"), "the other workbook is still graded")
+    }
+
+    /// Root reads every folder, so this runs as another user only.
+    @Test(.enabled(if: getuid() != 0, "root can read a folder without permissions"))
+    func anUnreadableFolderExitsTwo() throws {
+        let folder = try MCheckProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        try "```exercise\nid: a\nask: derivative(x^2, x)\n```\n".write(to: folder.appendingPathComponent("ch1.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.path)
+        let r = try MCheckProcess.run([folder.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.hasPrefix("\(folder.path): error: cannot read this folder\n"))
     }
 
     @Test func verifiesASmallCourse() throws {

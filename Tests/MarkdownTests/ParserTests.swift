@@ -102,6 +102,31 @@ import Testing
         ])
     }
 
+    /// cmark ends an HTML block closed by `-->` (or `?>`, `</pre>` …) on the line before; it ends on the `-->` line.
+    @Test(arguments: [
+        ("<!--r\n-->\n-->\n", 2, 3), ("<!-- a\n\nb -->\n", 3, 5), ("> <!--\n> x\n> -->\n", 3, 5),
+        ("<!--\r\nx\r\n-->\r\n", 3, 3), ("<!-- one line -->\n\ntext\n", 1, 17), ("<div>\nx\n\ny\n", 2, 1),
+    ])
+    func htmlBlocksEndOnTheirLastLine(text: String, line: Int, column: Int) throws {
+        let html = try #require(parse(text).nodes { if case .htmlBlock = $0.kind { true } else { false } }.first)
+        #expect(html.range.end == SourceLocation(line: line, column: column))
+    }
+
+    /// Found by fuzzing: a fenced block in a quote, closed by the quote's end, ends with the quote (cmark ended it on the
+    /// next line); one left open at the end of the file ends at its last line; a table that took a paragraph's last
+    /// line for its header starts there, and math in that paragraph has a line.
+    @Test func blocksEndWhereTheyEndAndMathHasALine() throws {
+        let quoted = parse("> ```answer\nr\n")
+        let code = try #require(quoted.codeBlocks().first)
+        #expect(code.range == SourceRange(start: SourceLocation(line: 1, column: 3), end: SourceLocation(line: 1, column: 11)))
+        let open = try #require(parse("a\n\n```\n\n\n").codeBlocks().first)
+        #expect(open.range.end == SourceLocation(line: 5, column: 1), "a fence open at the end keeps its blank lines")
+        let table = try #require(parse("**\nn|||\n-|-|-\n").nodes { if case .table = $0.kind { true } else { false } }.first)
+        #expect(table.range.start.line == 2, "a table after the paragraph it took its header from")
+        let math = try #require(parse("$i$\ne|||\n-|-|-\n").mathNodes.first)
+        #expect(math.range.start.line == 1)
+    }
+
     @Test func navigationAndPlainText() throws {
         let document = parse("# A *b*\n\n> c `d` $e$\n> f\n")
         let quote = document.blocks[1]
