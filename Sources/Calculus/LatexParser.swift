@@ -15,7 +15,8 @@ extension Parser {
             return .apply(.sqrt, try parseGroup())
         case "left":
             if isSymbol(".") { _ = advance(); return try parsePrimary() }
-            if isCommand("{") || isCommand("|") { throw error("this delimiter is not supported here", peek) }
+            if isNormBar(peek) { _ = advance(); return try parseNorm(at: t, afterLeft: true) }
+            if isCommand("{") { throw error("this delimiter is not supported here", peek) }
             let open = peek
             if isSymbol("(") || isSymbol("[") {
                 _ = advance()
@@ -43,6 +44,7 @@ extension Parser {
                 return variableNamed(word, at: t)
             }
             throw error("unknown name '\(word)'", t, kind: .unknownName)
+        case "|", "Vert", "lVert": return try parseNorm(at: t, afterLeft: false)
         case "begin": return try parseEnvironment(at: t)
         case "sum": return try parseLatexSum(at: t)
         case "nabla": return try parseNabla(at: t)

@@ -232,6 +232,8 @@ struct Lexer {
         case (UInt8(ascii: "."), UInt8(ascii: "^")): return ".^"
         case (UInt8(ascii: "*"), UInt8(ascii: "*")): return "^"
         case (UInt8(ascii: "!"), UInt8(ascii: "=")): return "!="
+        // `||x||`: the norm's bars, never two absolute values.
+        case (UInt8(ascii: "|"), UInt8(ascii: "|")): return "‖"
         default: return nil
         }
     }

@@ -126,6 +126,8 @@ public struct Parser {
     /// Set when `depthLimit` (below `maxDepth`) was exceeded: the text is read again on a large stack.
     var deeperThanCallerStack = false
     var absDepth = 0
+    /// How many norms `‖…‖` are open (a bar then closes one rather than starting a factor).
+    var normDepth = 0
     var scope: Scope
     let latex: Bool
     let layout: Layout
@@ -302,8 +304,11 @@ public struct Parser {
                 default: return false
                 }
             }
+            if s == "‖" { return normDepth == 0 }
             return s == "∇" || s == "∂" || s == "√" || s == "∑"
         case .command(let c):
+            if c == "|" || c == "Vert" || c == "lVert" { return normDepth == 0 }
+            if c == "rVert" { return false }
             return !Parser.binaryCommands.contains(c) && !Parser.closingCommands.contains(c)
         case .end: return false
         }

@@ -42,6 +42,9 @@ extension Parser {
             absDepth -= 1
             try expect("|", closing: t)
             return Parser.bars(e)
+        case .symbol("‖"):
+            _ = advance()
+            return try parseNorm(at: t, afterLeft: false)
         case .symbol("∇"):
             _ = advance()
             return try parseNabla(at: t)

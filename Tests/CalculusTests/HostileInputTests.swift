@@ -67,7 +67,8 @@ import Testing
         #expect(error.message == "the expression is too long (1000001 characters; the limit is 1000000)")
     }
 
-    @Test(arguments: [("(", ")"), ("[", "]"), ("{", "}"), ("\\left(", "\\right)"), ("|", "|")])
+    // Absolute values nest with a space between bars: `||` together is a norm's bar.
+    @Test(arguments: [("(", ")"), ("[", "]"), ("{", "}"), ("\\left(", "\\right)"), ("| ", " |"), ("‖", "‖")])
     func twoHundredFiftySixNestedBracketsParse(open: String, close: String) throws {
         let fits = String(repeating: open, count: 256) + "x" + String(repeating: close, count: 256)
         let e = try parse(fits)
