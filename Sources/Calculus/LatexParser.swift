@@ -1,9 +1,19 @@
 /// The LaTeX side of the parser: commands, environments, derivative fractions, sums, the gradient operator.
 extension Parser {
+    /// Sizing commands only change how big a delimiter is drawn (`\big(`, `\Bigr]`): they are left out.
+    static let sizingCommands: Set<String> = [
+        "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigm", "Bigm", "biggm", "Biggm",
+    ]
+
+    static func withoutSizing(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { if case .command(let c) = $0.kind { return sizingCommands.contains(c) }; return false }) else { return tokens }
+        return tokens.filter { if case .command(let c) = $0.kind { return !sizingCommands.contains(c) }; return true }
+    }
+
     mutating func parseCommand(_ c: String, at t: Token) throws(CalculusError) -> Expr {
         if FunctionTable.byCommand[c] != nil { return try parseLatexFunction(c, at: t) }
         switch c {
-        case "frac", "dfrac", "tfrac": return try parseFraction(at: t)
+        case "frac", "dfrac", "tfrac", "cfrac": return try parseFraction(at: t)
         case "sqrt":
             if isSymbol("[") {
                 let open = advance(); let k = try parseExpression(); try expect("]", closing: open)
@@ -41,6 +51,8 @@ extension Parser {
             if word == "otherwise" { throw error("'otherwise' may only stand in a cases environment", t) }
             if Vocabulary.functions.contains(word) { return try parseLatexFunction(word, at: t) }
             if c == "mathrm" || c == "mathit", word.count == 1 {
+                // \mathrm{e} is Euler's number, as upright e is in many texts.
+                if word == "e" && c == "mathrm" && scope.lookup("e") == nil { return .constant(.e) }
                 return variableNamed(word, at: t)
             }
             throw error("unknown name '\(word)'", t, kind: .unknownName)
@@ -52,6 +64,10 @@ extension Parser {
         case "pi": return .constant(.pi)
         case _ where (isSymbol("(") || (isCommand("left") && isSymbol("(", peek(1)))) && FunctionTable.byCalledName[c] != nil:
             return try parseLatexFunction(FunctionTable.byCalledName[c]!.names[0], at: t)
+        case "mathbb" where isSymbol("{") && isNumberToken("1", peek(1)) && isSymbol("}", peek(2)):
+            // 𝟙[z > 0], \mathbb{1}\{z > 0\}: the indicator, 1 where the condition holds, else 0.
+            _ = advance(); _ = advance(); _ = advance()
+            return try parseIndicator(at: t)
         case "mathbb", "mathcal": throw error("\\\(c) names a set or a space, which cannot be evaluated", t, kind: .unknownName)
         case "dots", "ldots", "cdots", "vdots", "ddots": throw error("'\\\(c)' stands for entries that are not written out, so this cannot be evaluated", t, kind: .unknownName)
         case "right": throw error("\\right without a matching \\left", t)
@@ -60,6 +76,25 @@ extension Parser {
             throw error("unknown command '\\\(c)'", t, kind: .unknownName)
         }
     }
+
+    /// `[condition]`, `\{condition\}` or `(condition)` after an indicator's 1.
+    mutating func parseIndicator(at t: Token) throws(CalculusError) -> Expr {
+        let open = peek
+        let close: Token.Kind
+        switch open.kind {
+        case .symbol("["): close = .symbol("]")
+        case .symbol("("): close = .symbol(")")
+        case .command("{"): close = .command("}")
+        default: throw error("an indicator 𝟙 needs its condition in brackets, like 𝟙[z > 0]", t)
+        }
+        _ = advance()
+        let conditions = try parseConditionChain()
+        guard peek.kind == close else { throw error("expected the bracket that closes the condition opened at column \(column(of: open.offset))") }
+        _ = advance()
+        return Parser.piecewise(conditions, .one, .zero)
+    }
+
+    func isNumberToken(_ digits: String, _ t: Token) -> Bool { if case .number(let d) = t.kind { return d == digits }; return false }
 
     mutating func expectRight(_ close: String, open: Token) throws(CalculusError) {
         if isCommand("right") { _ = advance() }
@@ -176,7 +211,12 @@ extension Parser {
 
     /// `\frac{a}{b}`, or a derivative operator: `\frac{d}{dx}`, `\frac{\partial f}{\partial x}`, `\frac{\partial \mathbf{y}}{\partial \mathbf{x}}`.
     mutating func parseFraction(at t: Token) throws(CalculusError) -> Expr {
-        guard isSymbol("{") else { throw error("\\frac needs two arguments in braces, like \\frac{a}{b}") }
+        // `\frac12`, `\frac1x`, `\frac1{x^2}`: TeX takes one token as an argument without braces.
+        if !isSymbol("{") {
+            let num = try parseFractionToken(at: t)
+            let den = isSymbol("{") ? try parseGroup() : try parseFractionToken(at: t)
+            return try Shapes.divide(num, den, at: t)
+        }
         let numeratorStart = position
         if let derivative = try parseDerivativeFraction(at: t) { return derivative }
         position = numeratorStart
@@ -184,6 +224,21 @@ extension Parser {
         guard isSymbol("{") else { throw error("\\frac needs a second argument in braces, like \\frac{a}{b}") }
         let den = try parseGroup()
         return try Shapes.divide(num, den, at: t)
+    }
+
+    /// One unbraced argument of `\frac`: a digit (of a run of digits, as TeX reads `\frac12`), a letter, a command.
+    mutating func parseFractionToken(at t: Token) throws(CalculusError) -> Expr {
+        switch peek.kind {
+        case .number(let digits) where digits.allSatisfy(\.isNumber):
+            let first = String(digits.prefix(1)), rest = String(digits.dropFirst())
+            if rest.isEmpty { _ = advance() } else {
+                let tok = peek
+                tokens[position] = Token(kind: .number(rest), offset: tok.offset + 1, length: tok.length - 1, spaced: false)
+            }
+            return .number(Number.decimal(Substring(first)))
+        case .identifier, .command: return try parsePrimary()
+        default: throw error("\\frac needs two arguments, like \\frac{a}{b}")
+        }
     }
 
     /// Recognizes `d`/`\partial` fractions; returns nil when the fraction is an ordinary one.

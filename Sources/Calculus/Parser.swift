@@ -139,7 +139,7 @@ public struct Parser {
         self.latex = syntax == .latex
         self.layout = layout
         let raw = try Lexer.tokenize(text, latex: latex)
-        tokens = latex ? Parser.joinFunctionLetters(raw, scope: scope) : Parser.splitIdentifiers(raw, scope: scope)
+        tokens = latex ? Parser.joinFunctionLetters(Parser.withoutSizing(raw), scope: scope) : Parser.splitIdentifiers(raw, scope: scope)
     }
 
     var peek: Token { tokens[position] }
@@ -371,7 +371,7 @@ public struct Parser {
 
     /// Whether a token is a transpose mark: `T` (unless T is declared), `\top`, `\intercal`, `\mathsf{T}`.
     func isTransposeToken(_ t: Token) -> Bool {
-        if isCommand("top", t) || isCommand("intercal", t) || isCommand("mathsf", t) || isSymbol("T", t) { return true }
+        if isCommand("top", t) || isCommand("intercal", t) || isCommand("mathsf", t) || isCommand("prime", t) || isSymbol("T", t) { return true }
         if case .identifier("T") = t.kind { return scope.lookup("T") == nil }
         return false
     }
@@ -391,11 +391,18 @@ public struct Parser {
             if isCommand("mathsf", peek(1)) { return isSymbol("{", peek(2)) && isIdentifier("T", peek(3)) }
             return isSymbol("}", peek(2))
         }
+        // `^{\rm T}`, `^{\mathrm{T}}`, `^{\text{T}}`.
+        if latex && isSymbol("{") && isCommand("rm", peek(1)) && isIdentifier("T", peek(2)) && isSymbol("}", peek(3)) { return true }
+        if latex && isSymbol("{") && (isCommand("mathrm", peek(1)) || isCommand("text", peek(1))) && isSymbol("{", peek(2))
+            && isIdentifier("T", peek(3)) && isSymbol("}", peek(4)) && isSymbol("}", peek(5)) { return true }
+        if latex && (isCommand("mathrm") || isCommand("text")) && isSymbol("{", peek(1)) && isIdentifier("T", peek(2)) && isSymbol("}", peek(3)) { return true }
         return false
     }
 
     mutating func skipTransposeMark() throws(CalculusError) {
         let braced = latex && accept("{")
+        if isCommand("rm") { _ = advance(); _ = advance(); if braced { try expect("}") }; return }
+        if isCommand("mathrm") || isCommand("text") { _ = advance(); try expect("{"); _ = advance(); try expect("}"); if braced { try expect("}") }; return }
         if isCommand("mathsf") { _ = advance(); try expect("{"); _ = advance(); try expect("}") } else { _ = advance() }
         if braced { try expect("}") }
     }

@@ -262,6 +262,9 @@ extension Parser {
         while startsFactor(peek) {
             if case .identifier(let s) = peek.kind, Vocabulary.functions.contains(s), scope.lookup(s) == nil { break }
             if case .command(let c) = peek.kind, FunctionTable.byCommand[c] != nil { break }
+            // A group in sized brackets after the argument is a factor of its own: `\det X \left(X^T\right)^{-1}`
+            // is det(X) (X^T)^{-1} ("read as" shows it).
+            if isCommand("left") { break }
             let t = peek
             try product.multiply(try parsePower(), at: t)
         }

@@ -130,6 +130,8 @@ enum Shapes {
 
     /// `^`: a power of a scalar, element-wise on a vector, a matrix power or inverse on a square matrix.
     static func power(_ base: Expr, _ exponent: Expr, at t: Token) throws(CalculusError) -> Expr {
+        // e^v for a vector or matrix v is exp applied entry by entry, as e^{\mathbf{w} \odot \mathbf{x}} is written.
+        if case .constant(.e) = base, !exponent.shape.isScalar { return .apply(.exp, exponent) }
         guard exponent.shape.isScalar else { throw fail("an exponent must be a scalar, not a \(exponent.shape)", t) }
         let s = base.shape
         if !s.isMatrix { return .power(base, exponent) }
