@@ -67,6 +67,7 @@ enum FunctionTable {
         FunctionSpec(names: ["det"], latexCommands: ["det"], form: .call(arity: [1]) { args, t throws(CalculusError) in
             .det(try Shapes.square(args[0], at: t, "determinant"))
         }),
+        FunctionSpec(names: ["transpose"], form: .call(arity: [1]) { args, _ in .transposed(args[0]) }),
         FunctionSpec(names: ["inv"], form: .call(arity: [1]) { args, t throws(CalculusError) in
             .inverse(try Shapes.square(args[0], at: t, "inverse"))
         }),

@@ -19,7 +19,8 @@ extension Parser {
                 scope.lookup(s) != nil || scope.definitions[s] != nil || Vocabulary.functions.contains(s)
                     || Vocabulary.greek.contains(s) || Vocabulary.constants.contains(s)
             }
-            if known(word) { out.append(t); continue }
+            // `and` joins conditions (`x > 0 and x < 1`) unless it is declared.
+            if known(word) || word == "and" { out.append(t); continue }
             // Split greedily into known words and single letters (digits after a name are its subscript).
             var pieces: [(text: String, start: Int, length: Int, subscript: (String, Int, Int)?)] = []
             var i = 0

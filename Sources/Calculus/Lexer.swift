@@ -70,7 +70,7 @@ struct Lexer {
     static let unicode: [Unicode.Scalar: String] = [
         "⊗": "⊗", "⊙": "⊗", "∘": "⊗", "⊘": "⊘", "·": "·", "⋅": "·", "×": "*", "≤": "<=", "≥": ">=",
         "−": "-", "∂": "∂", "∇": "∇", "⊤": "T", "ᵀ": "ᵀ", "π": "pi", "∑": "∑", "√": "√", "÷": "/", "‖": "‖", "∥": "‖",
-        "≠": "!=", "⩽": "<=", "⩾": ">=",
+        "≠": "!=", "⩽": "<=", "⩾": ">=", "𝟙": "𝟙",
     ]
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
@@ -167,6 +167,15 @@ struct Lexer {
                     continue
                 }
                 if c == "ᵀ" { step(n); add(.symbol("ᵀ"), start); continue }
+                if c == "½" {
+                    // ½ is (1/2).
+                    step(n)
+                    for (kind, length) in [(Token.Kind.symbol("("), 0), (.number("1"), 1), (.symbol("/"), 0), (.number("2"), 0), (.symbol(")"), 0)] {
+                        tokens.append(Token(kind: kind, offset: start, length: length, spaced: kind == .symbol("(") ? spaced : false))
+                    }
+                    spaced = false
+                    continue
+                }
             }
             if let n = letter(at: i) {
                 step(n)

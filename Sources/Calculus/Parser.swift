@@ -294,6 +294,7 @@ public struct Parser {
     /// Whether the next token can begin a factor of an implicit product (`3x`, `2(x+1)`, `x y`, `\frac…`).
     func startsFactor(_ t: Token) -> Bool {
         switch t.kind {
+        case .identifier("and"): return scope.lookup("and") != nil
         case .number, .identifier, .unknownFunction, .unknownWord: return true
         case .symbol(let s):
             if s.utf8.count == 1, let b = s.utf8.first {
@@ -305,7 +306,7 @@ public struct Parser {
                 }
             }
             if s == "‖" { return normDepth == 0 }
-            return s == "∇" || s == "∂" || s == "√" || s == "∑"
+            return s == "∇" || s == "∂" || s == "√" || s == "∑" || s == "𝟙"
         case .command(let c):
             if c == "|" || c == "Vert" || c == "lVert" { return normDepth == 0 }
             if c == "rVert" { return false }
@@ -318,7 +319,7 @@ public struct Parser {
         "cdot", "times", "otimes", "odot", "circ", "oslash", "div", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant",
         "right", "end", "quad", "qquad", ",", ";", ":", "!", " ", "\\", "to", "neq", "ne", "approx", "bigcirc",
     ]
-    static let closingCommands: Set<String> = ["right", "end"]
+    static let closingCommands: Set<String> = ["right", "end", "}", "rVert"]
 
     mutating func skipSpacing() {
         while case .command(let c) = peek.kind, [",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle"].contains(c) {

@@ -42,6 +42,9 @@ extension Parser {
             absDepth -= 1
             try expect("|", closing: t)
             return Parser.bars(e)
+        case .symbol("𝟙"):
+            _ = advance()
+            return try parseIndicator(at: t)
         case .symbol("‖"):
             _ = advance()
             return try parseNorm(at: t, afterLeft: false)
@@ -312,12 +315,28 @@ extension Parser {
         if isSymbol(close) { throw error("empty brackets: a vector needs at least one entry") }
         var rows: [[Expr]] = [[]]
         var sawSemicolon = false
+        // Entries written in brackets of their own (`[[a, b], [c]]`), with where they start.
+        var bracketed: [Token?] = []
         while true {
+            bracketed.append(isSymbol("[") ? peek : nil)
             rows[rows.count - 1].append(try parseExpression())
             if accept(",") { continue }
             if accept(";") { sawSemicolon = true; rows.append([]); continue }
             try expect(close, closing: open)
             break
+        }
+        // [[a, b], [c]]: rows of a matrix by rows must have one length; a bracketed entry of one is a row of 1.
+        if !sawSemicolon, rows[0].count > 1, bracketed.allSatisfy({ $0 != nil }), rows[0].contains(where: \.isRowLiteral) {
+            let widths = rows[0].map { e -> Int in if case .block(let r) = e, r.count == 1 { return r[0].count }; return 1 }
+            if let k = widths.indices.first(where: { widths[$0] != widths[0] }) {
+                throw error("row \(k + 1) of this matrix has \(widths[k]) entr\(widths[k] == 1 ? "y" : "ies"), but row 1 has \(widths[0])", bracketed[k]!, kind: .shape)
+            }
+        }
+        // [[a], [b]]: rows of one entry each, a column (as numpy writes it), never the row [a, b].
+        if !sawSemicolon, rows[0].count > 1, bracketed.allSatisfy({ $0 != nil }), rows[0].allSatisfy({ $0.shape.isScalar }) {
+            let column = rows[0].map { [$0] }
+            try checkBlock(column, at: open)
+            return .block(column)
         }
         // [[a, b], [c, d]]: a row of rows is a matrix.
         if !sawSemicolon, rows[0].count >= 1, rows[0].allSatisfy({ $0.shape.isRow || ($0.isRowLiteral) }), rows[0].count > 1 || rows[0][0].isRowLiteral {

@@ -15,7 +15,7 @@ import Testing
 
     /// Run-together words that are no product of known names are errors, not silent products.
     @Test(arguments: [("cosine(x)", "unknown function 'cosine'"), ("abc(x)", "unknown function 'abc'"), ("qwerty", "unknown name 'qwerty'"),
-                        ("transpose", "unknown name 'transpose'"), ("logits x", "unknown name 'logits'")])
+                        ("permute", "unknown name 'permute'"), ("logits x", "unknown name 'logits'")])
     func unknownWords(text: String, message: String) {
         #expect(throws: CalculusError.self) { try Parser.parse(text) }
         do { _ = try Parser.parse(text) } catch let e {
