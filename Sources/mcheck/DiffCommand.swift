@@ -30,7 +30,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("let"), help: "Shapes of names: 'w, x: vector(n); b: scalar; X: matrix(N, n)'. Undeclared single letters are scalars.")
     var declarations: String = ""
 
-    @Option(name: .long, help: "Conditions sampled points must meet, such as 'x > 0'.")
+    @Option(name: .long, parsing: .unconditional, help: "Conditions sampled points must meet, such as 'x > 0' or '-1 < x < 1'.")
     var `where`: String = ""
 
     @Option(name: .long, help: "numerator (the course's: one row per function) or denominator (the transpose).")

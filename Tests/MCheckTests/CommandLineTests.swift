@@ -51,6 +51,10 @@ import Testing
         #expect(diff.declarations == "w, x: vector(n)")
         #expect(diff.layout == .denominator)
         #expect(!diff.check)
+        // A condition may begin with a minus sign.
+        let bounded = try #require(try MCheck.parseAsRoot(["diff", "asin(x)", "--wrt", "x", "--where", "-1 < x < 1", "--check"]) as? DiffCommand)
+        #expect(bounded.where == "-1 < x < 1")
+        #expect(bounded.check)
         let grade = try #require(try MCheck.parseAsRoot(["a.md", "--solutions"]) as? GradeCommand)
         #expect(grade.paths == ["a.md"])
         #expect(grade.solutions)
