@@ -68,7 +68,7 @@ struct Finding {
 struct DiagnosisRule: Sendable {
     let find: @Sendable (Evidence) -> Finding?
 
-    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, kinkSide, swappedCases, wrongEntries, diagonal]
+    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, kinkSide, swappedCases, misplacedKink, wrongEntries, diagonal]
 
     /// The transpose of a square matrix.
     static let transposedSquare = DiagnosisRule { e in
@@ -118,6 +118,25 @@ struct DiagnosisRule: Sendable {
         let swapped = e.truth.swappingBranches
         guard swapped != e.truth, e.numericallyEqual(swapped, e.answer) else { return nil }
         return Finding(feedback: Feedback(.kink, "the cases are swapped: your answer uses each case on the wrong side of the kink"))
+    }
+
+    /// The right cases, switched at the wrong place: with the truth's kink in place of the answer's, the answer is right.
+    static let misplacedKink = DiagnosisRule { e in
+        let truthKinks = e.kinks.filter { $0.lhs.shape.isScalar && $0.rhs.shape.isScalar && e.truth.hasCondition($0) }
+        let answerKinks = e.kinks.filter { $0.lhs.shape.isScalar && $0.rhs.shape.isScalar && e.answer.hasCondition($0) && !e.truth.hasCondition($0) }
+        for wrong in answerKinks {
+            // The truth's kink, as written or the other way round (`200 > x` is the kink `x >= 200`).
+            for right in truthKinks.flatMap({ [$0, $0.negated] }) {
+                let moved = e.answer.replacingCondition(wrong, with: right)
+                guard moved != e.answer, e.numericallyEqual(moved, e.truth) else { continue }
+                if wrong.isOpposite(of: right) {
+                    return Finding(feedback: Feedback(.kink, "the cases are swapped: your answer uses each case on the wrong side of the kink"))
+                }
+                let say = { (c: Condition) in Printer.ascii(c.lhs) + " " + c.relation.rawValue + " " + Printer.ascii(c.rhs) }
+                return Finding(feedback: Feedback(.kink, "the cases are right but the kink is in the wrong place: your answer changes case where \(say(wrong)), the right one where \(say(right))"))
+            }
+        }
+        return nil
     }
 
     /// Which entries of a matrix of known size are wrong.
@@ -170,11 +189,35 @@ extension Expr {
         return children.contains { $0.hasScalarPiecewise }
     }
 
+    /// Whether a piecewise node of the expression tests the condition.
+    func hasCondition(_ c: Condition) -> Bool {
+        if case .piecewise(let d, _, _) = self, d == c { return true }
+        return children.contains { $0.hasCondition(c) }
+    }
+
+    /// The expression with every test of one condition replaced by another.
+    func replacingCondition(_ old: Condition, with new: Condition) -> Expr {
+        if case .piecewise(let c, let a, let b) = self {
+            return .piecewise(c == old ? new : c, a.replacingCondition(old, with: new), b.replacingCondition(old, with: new))
+        }
+        return mapChildren { $0.replacingCondition(old, with: new) }
+    }
+
     /// The expression with the two cases of every scalar piecewise node exchanged.
     var swappingBranches: Expr {
         if case .piecewise(let c, let a, let b) = self, c.lhs.shape.isScalar, c.rhs.shape.isScalar {
             return .piecewise(c, b.swappingBranches, a.swappingBranches)
         }
         return mapChildren { $0.swappingBranches }
+    }
+}
+
+extension Condition {
+    /// Whether two conditions share a boundary and hold on its opposite sides (`x > 200` and `x < 200`).
+    func isOpposite(of other: Condition) -> Bool {
+        func upward(_ r: Relation) -> Bool { r == .greater || r == .greaterEqual }
+        if lhs == other.lhs && rhs == other.rhs { return upward(relation) != upward(other.relation) }
+        if lhs == other.rhs && rhs == other.lhs { return upward(relation) == upward(other.relation) }
+        return false
     }
 }
