@@ -40,7 +40,9 @@ public struct Grader: Sendable {
         }
         result.feedback.append(Feedback(.readAs, "read as: " + Printer.explicit(answer) + (sides.count > 1 ? " (the right-hand side of your equation)" : "")))
         // A name the question never uses is a typo, not a different answer.
-        let known = Set(question.ask.variables.map(\.name)).union(question.scope.variables.keys)
+        // The question's names, and the sizes of its vectors and matrices (`\sum_{j=1}^{n}` for x: vector(n)).
+        let sizes = (Array(question.scope.variables.values) + Array(question.ask.variables)).flatMap { $0.shape.dimensionNames }
+        let known = Set(question.ask.variables.map(\.name)).union(question.scope.variables.keys).union(sizes)
         if let stranger = answer.variables.map(\.name).sorted().first(where: { !known.contains($0) }) {
             result.verdict = .invalid
             let names = known.sorted().joined(separator: ", ")
