@@ -68,7 +68,7 @@ struct Finding {
 struct DiagnosisRule: Sendable {
     let find: @Sendable (Evidence) -> Finding?
 
-    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, kinkSide, swappedCases, misplacedKink, wrongEntries, diagonal]
+    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, sizeFactor, kinkSide, swappedCases, misplacedKink, wrongEntries, diagonal]
 
     /// The transpose of a square matrix.
     static let transposedSquare = DiagnosisRule { e in
@@ -87,6 +87,30 @@ struct DiagnosisRule: Sendable {
             return Finding(feedback: Feedback(.factor, "very close, but not equal: your answer is \(describeFactor(c)) times the right one; check the numbers"))
         }
         return Finding(feedback: Feedback(.factor, "off by a constant factor: your answer is \(describeFactor(c)) times the right one (a lost or extra factor, e.g. from the chain rule)"))
+    }
+
+    /// Off by a size: the answer is N (or 1/N) times the right one at every point, N a size drawn with the point
+    /// (a lost or extra 1/N of a mean).
+    static let sizeFactor = DiagnosisRule { e in
+        guard e.constantRatio == nil, let names = e.pairs.first?.0.sizes.keys.sorted(), !names.isEmpty else { return nil }
+        for name in names {
+            for inverse in [false, true] {
+                var any = false
+                let fits = e.pairs.allSatisfy { env, t, a in
+                    guard let size = env.sizes[name] else { return false }
+                    let c = inverse ? 1 / Double(size) : Double(size)
+                    return zip(t.entries, a.entries).allSatisfy { x, y in
+                        if abs(x) < Tolerances.relative { return abs(y) < Tolerances.relative }
+                        any = true
+                        return Equivalence.close(y / x, c, tolerance: Tolerances.ratio)
+                    }
+                }
+                guard fits && any else { continue }
+                let factor = inverse ? "1/\(name)" : name
+                return Finding(feedback: Feedback(.factor, "off by a factor of \(factor): your answer is \(factor) times the right one (a lost or extra 1/\(name), as in a mean over \(name) items?)"))
+            }
+        }
+        return nil
     }
 
     /// Right on one side of a kink, wrong on the other: right at every point of one side and wrong at every point
