@@ -138,9 +138,12 @@ struct DiagnosisRule: Sendable {
 
     /// The cases of a kink swapped: the answer takes each branch on the other side.
     static let swappedCases = DiagnosisRule { e in
-        guard e.truth.hasScalarPiecewise else { return nil }
-        let swapped = e.truth.swappingBranches
-        guard swapped != e.truth, e.numericallyEqual(swapped, e.answer) else { return nil }
+        // The truth's cases exchanged give the answer, or the answer's cases exchanged give the truth (when the
+        // truth's kink hides in a max the answer wrote as cases).
+        let truthSwapped = e.truth.hasScalarPiecewise ? e.truth.swappingBranches : e.truth
+        let answerSwapped = e.answer.hasScalarPiecewise ? e.answer.swappingBranches : e.answer
+        guard (truthSwapped != e.truth && e.numericallyEqual(truthSwapped, e.answer))
+            || (answerSwapped != e.answer && e.numericallyEqual(answerSwapped, e.truth)) else { return nil }
         return Finding(feedback: Feedback(.kink, "the cases are swapped: your answer uses each case on the wrong side of the kink"))
     }
 
