@@ -92,12 +92,15 @@ public struct Printer {
             return Piece(text: text, precedence: 2)
         case .power(let b, let x):
             if let k = x.numberValue, k.isNegative, !b.shape.isMatrix { return product([e]) }
-            let base = wrap(render(b), below: 5)
+            let basePiece = render(b)
+            let base = wrap(basePiece, below: 5)
+            // 4 · 3^3 must not print as 43^3: a power of a number starts with a digit.
+            let digit = basePiece.precedence >= 5 && basePiece.startsWithDigit
             var exp = render(x)
-            if latex { return Piece(text: base + "^{" + exp.text + "}", precedence: 4) }
+            if latex { return Piece(text: base + "^{" + exp.text + "}", precedence: 4, startsWithDigit: digit) }
             if exp.precedence < 5 || exp.text.contains("/") { exp.text = "(" + exp.text + ")" }
             let op = b.shape.isScalar ? "^" : ".^"
-            return Piece(text: base + op + exp.text, precedence: 4)
+            return Piece(text: base + op + exp.text, precedence: 4, startsWithDigit: digit)
         case .apply(let fn, let x):
             if latex { return Piece(text: fn.latex(of: render(x).text), precedence: 5) }
             return call(fn.rawValue, [x])
@@ -147,6 +150,8 @@ public struct Printer {
     }
 
     func filled(_ word: String, _ tex: String, _ s: Shape) -> Piece {
+        // A matrix of ones or zeros prints as an outer product, which reads back as a matrix (a bare \mathbf{1} is a column).
+        if latex && s.isMatrix { return Piece(text: tex + " " + tex + "^{T}", precedence: 2) }
         if latex { return Piece(text: s.isRow ? tex + "^{T}" : tex, precedence: s.isRow ? 4 : 5) }
         if s.isColumn || s.rows == .free { return Piece(text: s.rows == .free ? word + "(n)" : "\(word)(\(s.rows))", precedence: 5) }
         if s.isRow { return Piece(text: "\(word)(\(s.cols))^T", precedence: 4) }
@@ -223,7 +228,7 @@ public struct Printer {
             var s = wrap(p, below: 3)
             if numerator.count == 1 && p.precedence == 2 && denominator.isEmpty && coefficient.isOne { s = p.text }
             else if p.precedence == 3 || p.startsWithSign { s = latex ? "\\left(" + p.text + "\\right)" : "(" + p.text + ")" }
-            if !explicit, let last = parts.last, p.startsWithDigit, last.last?.isNumber == true { s = "*" + s }
+            if !explicit, let last = parts.last, p.startsWithDigit, last.last?.isNumber == true { s = (latex ? "\\cdot " : "*") + s }
             parts.append(s)
         }
         if explicit {
