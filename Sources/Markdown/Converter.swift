@@ -13,12 +13,17 @@ import CMarkMath
 /// * math that spans lines: cmark's inline parser only counts the newlines it
 ///   consumes itself, so every later node of the paragraph would sit too high
 ///   (and, on the same line, too far right). The math node's end is found in
-///   the source, and later nodes are shifted back into place.
+///   the source, and later nodes are shifted back into place;
+/// * cmark reads a NUL as U+FFFD, three bytes, so its columns on a line with NULs lie two bytes to the right per NUL
+///   before them: every column is mapped back to the file's bytes (`sourceColumn`) before it is stored. Inside
+///   `inlineLocation`, `columnShift` and `enterMath`, columns are cmark's; `lastEnd` and stored ranges are the file's.
 struct Converter {
     let source: UnsafeBufferPointer<UInt8>
     var builder: TreeBuilder
     /// Byte offsets of line starts, computed when first needed.
     var lineStarts: [Int] = []
+    /// Whether the file holds a NUL (then cmark's columns need mapping back), found when the converter is made.
+    let hasNUL: Bool
 
     // Inline position repair, reset at each block.
     /// Lines to add to cmark's inline line numbers (newlines inside earlier math).
@@ -36,7 +41,7 @@ struct Converter {
     static func document(from bytes: UnsafeBufferPointer<UInt8>, file: String?) -> Document {
         let root = MarkdownParser.cmarkTree(bytes)
         defer { cmark_node_free(root) }
-        var converter = Converter(source: bytes, builder: TreeBuilder(capacity: bytes.count / 8))
+        var converter = Converter(source: bytes, builder: TreeBuilder(capacity: bytes.count / 8), hasNUL: bytes.contains(0))
         converter.convert(root)
         return Document(file: file, tree: converter.builder.build())
     }
@@ -172,8 +177,8 @@ struct Converter {
         } else if cmark_node_first_child(node) != nil {
             // An inline container (emphasis, link, …): its end is known now.
             if cmark_node_get_start_line(node) > 0 {
-                builder.ranges[i].end = inlineLocation(
-                    line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node))
+                builder.ranges[i].end = sourceLocation(inlineLocation(
+                    line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)))
             } else {
                 builder.ranges[i].end = lastEnd
             }
@@ -258,9 +263,10 @@ struct Converter {
     /// cmark's block range, except that a block ending at "column 0" (after a blank line) ends
     /// at the end of the line before, and an empty document is 1:1-1:1.
     mutating func blockRange(_ node: OpaquePointer) -> SourceRange {
-        let start = SourceLocation(
-            line: max(1, Int(cmark_node_get_start_line(node))), column: max(1, Int(cmark_node_get_start_column(node))))
+        let start = sourceLocation(SourceLocation(
+            line: max(1, Int(cmark_node_get_start_line(node))), column: max(1, Int(cmark_node_get_start_column(node)))))
         var end = SourceLocation(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+        if end.column > 0 { end = sourceLocation(end) }
         if end.column <= 0, end.line > start.line {
             end = SourceLocation(line: end.line - 1, column: max(1, lineLength(end.line - 1)))
         }
@@ -274,9 +280,9 @@ struct Converter {
         let startLine = cmark_node_get_start_line(node)
         var range: SourceRange
         if startLine > 0 {
-            let start = inlineLocation(line: startLine, column: cmark_node_get_start_column(node))
+            let start = sourceLocation(inlineLocation(line: startLine, column: cmark_node_get_start_column(node)))
             let endLine = cmark_node_get_end_line(node)
-            let end = inlineLocation(line: endLine, column: cmark_node_get_end_column(node))
+            let end = sourceLocation(inlineLocation(line: endLine, column: cmark_node_get_end_column(node)))
             range = SourceRange(start: start, end: max(start, end))
             if endLine > startLine {
                 // A code span or raw HTML over several lines: cmark counted those newlines
@@ -298,7 +304,7 @@ struct Converter {
         let tick = UInt8(ascii: "`")
         guard let (lineStart, lineEnd) = lineBounds(range.start.line) else { return range }
         var ticks = 0
-        // cmark counts a NUL as the three bytes of U+FFFD, so its column can lie past the end of the line.
+        // The range is in the file's bytes (`sourceColumn`); the bounds check is a second guard.
         var i = lineStart + range.start.column - 2
         while i >= lineStart, i < lineEnd, source[i] == tick {
             ticks += 1
@@ -340,8 +346,12 @@ struct Converter {
         let rawLine = cmark_node_get_start_line(node)
         // cmark-gfm gives no position to the inlines of a paragraph whose last line became a table's header: they
         // follow the node before, as other inlines without one do.
-        let start = rawLine > 0 ? inlineLocation(line: rawLine, column: rawColumn) : SourceLocation(line: lastEnd.line, column: lastEnd.column + 1)
-        var end = SourceLocation(line: start.line, column: start.column + spanLength - 1)
+        // In cmark's columns (a NUL is three bytes), then in the file's.
+        let cmarkStart = rawLine > 0
+            ? inlineLocation(line: rawLine, column: rawColumn)
+            : cmarkLocation(SourceLocation(line: lastEnd.line, column: lastEnd.column + 1))
+        let start = sourceLocation(cmarkStart)
+        var end = sourceLocation(SourceLocation(line: cmarkStart.line, column: cmarkStart.column + spanLength - 1))
 
         // Newlines in the TeX (`\n`, `\r\n` or a lone `\r`, as cmark counts lines) and where its last line starts.
         let bytes = Array(tex.utf8)
@@ -363,7 +373,8 @@ struct Converter {
             needle.append(contentsOf: repeatElement(UInt8(ascii: "$"), count: delimiter))
             end.column = findLineSuffix(needle, onLine: end.line) ?? needle.count
             lineShift += newlines
-            columnShift = Int(rawColumn) + spanLength - 1 - end.column
+            // cmark's column of the span's end, on the line it thinks the span is on, less the end's real (cmark) column.
+            columnShift = Int(rawColumn) + spanLength - 1 - cmarkLocation(end).column
         }
 
         let index = builder.enter(display ? .displayMath(tex) : .inlineMath(tex), SourceRange(start: start, end: end))
@@ -373,6 +384,33 @@ struct Converter {
     }
 
     // MARK: Source lines
+
+    /// A location in cmark's columns (a NUL counts three bytes, as the U+FFFD cmark reads it as) in the file's bytes.
+    /// A column inside a NUL's three is the NUL's; one past the end of the line stays past it by as much.
+    mutating func sourceLocation(_ location: SourceLocation) -> SourceLocation {
+        guard hasNUL, location.column >= 1, let (start, end) = lineBounds(location.line) else { return location }
+        var cmark = 1
+        var i = start
+        while i < end {
+            let width = source[i] == 0 ? 3 : 1
+            if location.column < cmark + width { break }
+            cmark += width
+            i += 1
+        }
+        return SourceLocation(line: location.line, column: i - start + 1 + max(0, location.column - cmark) * (i == end ? 1 : 0))
+    }
+
+    /// A location in the file's bytes in cmark's columns (the inverse of `sourceLocation`).
+    mutating func cmarkLocation(_ location: SourceLocation) -> SourceLocation {
+        guard hasNUL, let (start, end) = lineBounds(location.line) else { return location }
+        var cmark = location.column
+        var i = start
+        while i < min(end, start + location.column - 1) {
+            if source[i] == 0 { cmark += 2 }
+            i += 1
+        }
+        return SourceLocation(line: location.line, column: cmark)
+    }
 
     /// Where `needle` (the last line of a math span with its closing delimiter) ends on `line`:
     /// the first place it occurs after nothing but container markup (spaces, tabs, `>`).
