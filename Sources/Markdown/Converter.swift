@@ -37,6 +37,11 @@ struct Converter {
     var alignments: [TableAlignment] = []
     var rowIsHeader = false
     var cellColumn = 0
+    /// Whether the current paragraph is one cmark-gfm gave no positions (before a table that took its last line):
+    /// its inlines follow each other, a line break moving them to the next line.
+    var positionless = false
+    /// For the header of a table that took a paragraph's last line: the lines and columns to move cmark's positions by.
+    var headerShift: (lines: Int, columns: Int)?
 
     static func document(from bytes: UnsafeBufferPointer<UInt8>, file: String?) -> Document {
         let root = MarkdownParser.cmarkTree(bytes)
@@ -88,16 +93,45 @@ struct Converter {
                 default: .none
                 }
             }
-            enterBlock(node, .table(alignments: alignments), range: tableRange(node))
+            let range = tableRange(node)
+            headerShift = nil
+            let cmarkLine = Int(cmark_node_get_start_line(node))
+            if range.start.line > cmarkLine, let header = cmark_node_first_child(node) {
+                // cmark-gfm's header cells sit on the paragraph's first line, as if the paragraph were one line.
+                let cmarkEnd = Int(cmark_node_get_end_column(header))
+                let lineEnd = cmarkLocation(SourceLocation(line: range.start.line, column: lineLength(range.start.line) + 1)).column - 1
+                headerShift = (range.start.line - Int(cmark_node_get_start_line(header)), max(0, cmarkEnd - lineEnd))
+            }
+            enterBlock(node, .table(alignments: alignments), range: range)
             return
         case MCHECK_EXT_TABLE_ROW:
             rowIsHeader = cmark_gfm_extensions_get_table_row_is_header(node) != 0
             cellColumn = 0
-            enterBlock(node, .tableRow(isHeader: rowIsHeader))
+            var range = blockRange(node)
+            if rowIsHeader, headerShift != nil, let parent = cmark_node_parent(node) {
+                let line = tableRange(parent).start.line
+                range = SourceRange(start: SourceLocation(line: line, column: range.start.column), end: SourceLocation(line: line, column: max(1, lineLength(line))))
+            }
+            enterBlock(node, .tableRow(isHeader: rowIsHeader), range: range)
             return
         case MCHECK_EXT_TABLE_CELL:
             let alignment = cellColumn < alignments.count ? alignments[cellColumn] : .none
-            enterBlock(node, .tableCell(column: cellColumn, alignment: alignment, isHeader: rowIsHeader))
+            var range = blockRange(node)
+            let shift = rowIsHeader ? headerShift : nil
+            if let shift {
+                func moved(_ l: SourceLocation) -> SourceLocation {
+                    sourceLocation(SourceLocation(line: Int(l.line) + shift.lines, column: max(1, Int(l.column) - shift.columns)))
+                }
+                let raw = SourceRange(
+                    start: SourceLocation(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+                    end: SourceLocation(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
+                range = SourceRange(start: moved(raw.start), end: max(moved(raw.start), moved(raw.end)))
+            }
+            enterBlock(node, .tableCell(column: cellColumn, alignment: alignment, isHeader: rowIsHeader), range: range)
+            if let shift {
+                lineShift = shift.lines
+                columnShift = shift.columns
+            }
             cellColumn += 1
             return
         case MCHECK_EXT_STRIKETHROUGH:
@@ -129,7 +163,8 @@ struct Converter {
             let html = literal(node)
             enterBlock(node, .htmlBlock(html), range: htmlBlockRange(node, html))
         case CMARK_NODE_PARAGRAPH:
-            enterBlock(node, .paragraph)
+            enterBlock(node, .paragraph, range: paragraphRange(node))
+            positionless = cmark_node_get_start_line(node) <= 0
         case CMARK_NODE_HEADING:
             enterBlock(node, .heading(level: Int(cmark_node_get_heading_level(node))))
         case CMARK_NODE_THEMATIC_BREAK:
@@ -176,7 +211,7 @@ struct Converter {
             if case .paragraph = builder.kinds[i] { promoteLoneDisplayMath(paragraph: i) }
         } else if cmark_node_first_child(node) != nil {
             // An inline container (emphasis, link, …): its end is known now.
-            if cmark_node_get_start_line(node) > 0 {
+            if cmark_node_get_start_line(node) > 0, !positionless {
                 builder.ranges[i].end = sourceLocation(inlineLocation(
                     line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)))
             } else {
@@ -190,6 +225,7 @@ struct Converter {
     // MARK: Blocks
 
     mutating func enterBlock(_ node: OpaquePointer, _ kind: NodeKind, range given: SourceRange? = nil) {
+        positionless = false
         lineShift = 0
         columnShift = 0
         let range = given ?? blockRange(node)
@@ -251,13 +287,35 @@ struct Converter {
     /// cmark-gfm starts a table whose header was the last line of a paragraph where the paragraph starts: it starts on
     /// the line after the paragraph (found by fuzzing the workbook merge, which copied the paragraph twice). Its rows
     /// and cells keep cmark-gfm's positions.
+    ///
+    /// Its lines are its header, its delimiter row and one line for each body row: it starts that many lines before its
+    /// end (cmark-gfm starts it, and its header row, where the paragraph started; found by fuzzing the workbook merge).
     mutating func tableRange(_ node: OpaquePointer) -> SourceRange {
         var range = blockRange(node)
-        if let previous = cmark_node_previous(node) {
+        var rows = 0
+        var child = cmark_node_first_child(node)
+        while let row = child {
+            rows += 1
+            child = cmark_node_next(row)
+        }
+        let header = range.end.line - max(0, rows - 1) - 1
+        if header > range.start.line { range.start = SourceLocation(line: header, column: range.start.column) }
+        if let previous = cmark_node_previous(node), cmark_node_get_start_line(previous) > 0 {
             let before = blockRange(previous).end.line
             if range.start.line <= before { range.start = SourceLocation(line: min(before + 1, range.end.line), column: 1) }
         }
         return range
+    }
+
+    /// cmark-gfm gives no position to the paragraph before a table that took its last line as the header: it starts
+    /// where cmark-gfm starts the table, and ends on the line before the table's header.
+    mutating func paragraphRange(_ node: OpaquePointer) -> SourceRange {
+        guard cmark_node_get_start_line(node) <= 0, let next = cmark_node_next(node),
+              mcheck_extension_kind(next) == MCHECK_EXT_TABLE else { return blockRange(node) }
+        let start = sourceLocation(SourceLocation(
+            line: max(1, Int(cmark_node_get_start_line(next))), column: max(1, Int(cmark_node_get_start_column(next)))))
+        let last = max(start.line, tableRange(next).start.line - 1)
+        return SourceRange(start: start, end: SourceLocation(line: last, column: max(1, lineLength(last))))
     }
 
     /// cmark's block range, except that a block ending at "column 0" (after a blank line) ends
@@ -277,7 +335,8 @@ struct Converter {
     // MARK: Inlines
 
     mutating func enterInline(_ node: OpaquePointer, _ kind: NodeKind) {
-        let startLine = cmark_node_get_start_line(node)
+        // In a paragraph cmark-gfm gave no position, its inlines' positions (some have one) are on the wrong line.
+        let startLine = positionless ? 0 : cmark_node_get_start_line(node)
         var range: SourceRange
         if startLine > 0 {
             let start = sourceLocation(inlineLocation(line: startLine, column: cmark_node_get_start_column(node)))
@@ -296,6 +355,9 @@ struct Converter {
         if case .inlineCode = kind, startLine > 0 { range = widenCodeSpan(range) }
         builder.enter(kind, range)
         if cmark_node_first_child(node) == nil { lastEnd = range.end }
+        if positionless, startLine <= 0, kind == .softBreak || kind == .lineBreak {
+            lastEnd = SourceLocation(line: range.end.line + 1, column: 0)
+        }
     }
 
     /// cmark's range of a code span covers what is between the backtick runs; widen it to the runs,
@@ -343,7 +405,7 @@ struct Converter {
         let delimiter = display ? 2 : 1
         let spanLength = tex.utf8.count + 2 * delimiter
         let rawColumn = cmark_node_get_start_column(node)
-        let rawLine = cmark_node_get_start_line(node)
+        let rawLine = positionless ? 0 : cmark_node_get_start_line(node)
         // cmark-gfm gives no position to the inlines of a paragraph whose last line became a table's header: they
         // follow the node before, as other inlines without one do.
         // In cmark's columns (a NUL is three bytes), then in the file's.
