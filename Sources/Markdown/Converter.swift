@@ -341,13 +341,14 @@ struct Converter {
         if startLine > 0 {
             let start = sourceLocation(inlineLocation(line: startLine, column: cmark_node_get_start_column(node)))
             let endLine = cmark_node_get_end_line(node)
-            let end = sourceLocation(inlineLocation(line: endLine, column: cmark_node_get_end_column(node)))
-            range = SourceRange(start: start, end: max(start, end))
             if endLine > startLine {
-                // A code span or raw HTML over several lines: cmark counted those newlines
-                // itself and knows the new line's start again.
+                // A code span or raw HTML over several lines: cmark counted those newlines itself and knows the new
+                // line's start again, so its end column is not shifted (found by fuzzing: after two-line math, a code
+                // span over two lines ended left of column 1).
                 columnShift = 0
             }
+            let end = sourceLocation(inlineLocation(line: endLine, column: cmark_node_get_end_column(node)))
+            range = SourceRange(start: start, end: max(start, end))
         } else {
             let at = SourceLocation(line: lastEnd.line, column: lastEnd.column + 1)
             range = SourceRange(start: at, end: at)

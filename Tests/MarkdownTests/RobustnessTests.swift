@@ -43,6 +43,15 @@ import Testing
         #expect(math.range == SourceRange(start: SourceLocation(line: 1, column: 2), end: SourceLocation(line: 2, column: 2)))
     }
 
+    /// Found by fuzzing (`Fuzz/corpus/markdown/code-span-after-two-line-math`): a code span over two lines, after math
+    /// over two lines, ended at cmark's column less the math's shift (cmark knows the new line's start), left of column 1.
+    @Test func aCodeSpanOverTwoLinesAfterTwoLineMathEndsOnItsLine() throws {
+        let document = parse("a $x\ny$ b `c\nd` e\n")
+        let code = try #require(document.nodes { if case .inlineCode = $0.kind { true } else { false } }.first)
+        #expect(code.range == SourceRange(start: SourceLocation(line: 2, column: 6), end: SourceLocation(line: 3, column: 2)))
+        document.walk { node in #expect(node.range.start.column >= 0, "\(node.kind) at \(node.range)") }
+    }
+
     /// A NUL is one byte of the file, not the three of the U+FFFD cmark reads: columns after it are the file's.
     @Test func columnsAfterNULsAreTheFilesBytes() throws {
         let document = parse("\0\0 $x$ and `y`\n\n# \0 $z$\n")
