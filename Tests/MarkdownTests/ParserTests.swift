@@ -147,6 +147,15 @@ import Testing
         #expect(document.mathNodes.first?.range.start.line == 2)
     }
 
+    /// Found by fuzzing the workbook merge (`Fuzz/corpus/workbook/found-heading-over-next-block`): cmark-gfm ended a
+    /// setext heading whose lines a table failed to take (a delimiter row with NULs) on the next paragraph's line.
+    @Test func blocksThatFollowEachOtherDoNotOverlap() {
+        let document = parse("n|||\n-|\u{1}\0-`\0\0``x|y\nid:`\n-\n`V``\n")
+        for (a, b) in zip(document.blocks, document.blocks.dropFirst()) {
+            #expect(a.range.end.line < b.range.start.line, "\(a.kind) at \(a.range), then \(b.kind) at \(b.range)")
+        }
+    }
+
     @Test func navigationAndPlainText() throws {
         let document = parse("# A *b*\n\n> c `d` $e$\n> f\n")
         let quote = document.blocks[1]
