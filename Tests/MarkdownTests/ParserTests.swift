@@ -156,6 +156,16 @@ import Testing
         }
     }
 
+    /// Found by fuzzing markdown (`Fuzz/corpus/markdown/table-after-setext-heading`): a table after a setext heading
+    /// cmark-gfm ends on the table's header line started a line late, and its header cells went left of column 1.
+    @Test func aTableAfterASetextHeadingStartsOnItsHeader() throws {
+        let document = parse("|||||\r-\nf%\0\n|-\r\n|-\n|-|")
+        let table = try #require(document.nodes { if case .table = $0.kind { true } else { false } }.first)
+        #expect(table.range.start.line == 3)
+        #expect(document.blocks.first?.range.end.line == 2)
+        document.walk { node in #expect(node.range.start.column >= 0, "\(node.kind) at \(node.range)") }
+    }
+
     @Test func navigationAndPlainText() throws {
         let document = parse("# A *b*\n\n> c `d` $e$\n> f\n")
         let quote = document.blocks[1]
