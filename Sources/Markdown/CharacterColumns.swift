@@ -12,7 +12,11 @@ public struct CharacterColumns: Sendable {
         var i = text.utf8.startIndex
         while i < text.utf8.endIndex {
             let next = text.utf8.index(after: i)
-            if text.utf8[i] == UInt8(ascii: "\n") { starts.append(next) }
+            // Lines end as cmark ends them: at LF, CRLF or a lone CR.
+            let byte = text.utf8[i]
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (next == text.utf8.endIndex || text.utf8[next] != UInt8(ascii: "\n"))) {
+                starts.append(next)
+            }
             i = next
         }
         lineStarts = starts

@@ -13,12 +13,17 @@ import CMarkMath
 /// * math that spans lines: cmark's inline parser only counts the newlines it
 ///   consumes itself, so every later node of the paragraph would sit too high
 ///   (and, on the same line, too far right). The math node's end is found in
-///   the source, and later nodes are shifted back into place.
+///   the source, and later nodes are shifted back into place;
+/// * cmark reads a NUL as U+FFFD, three bytes, so its columns on a line with NULs lie two bytes to the right per NUL
+///   before them: every column is mapped back to the file's bytes (`sourceColumn`) before it is stored. Inside
+///   `inlineLocation`, `columnShift` and `enterMath`, columns are cmark's; `lastEnd` and stored ranges are the file's.
 struct Converter {
     let source: UnsafeBufferPointer<UInt8>
     var builder: TreeBuilder
     /// Byte offsets of line starts, computed when first needed.
     var lineStarts: [Int] = []
+    /// Whether the file holds a NUL (then cmark's columns need mapping back), found when the converter is made.
+    let hasNUL: Bool
 
     // Inline position repair, reset at each block.
     /// Lines to add to cmark's inline line numbers (newlines inside earlier math).
@@ -32,11 +37,16 @@ struct Converter {
     var alignments: [TableAlignment] = []
     var rowIsHeader = false
     var cellColumn = 0
+    /// Whether the current paragraph is one cmark-gfm gave no positions (before a table that took its last line):
+    /// its inlines follow each other, a line break moving them to the next line.
+    var positionless = false
+    /// For the header of a table that took a paragraph's last line: the lines and columns to move cmark's positions by.
+    var headerShift: (lines: Int, columns: Int)?
 
     static func document(from bytes: UnsafeBufferPointer<UInt8>, file: String?) -> Document {
         let root = MarkdownParser.cmarkTree(bytes)
         defer { cmark_node_free(root) }
-        var converter = Converter(source: bytes, builder: TreeBuilder(capacity: bytes.count / 8))
+        var converter = Converter(source: bytes, builder: TreeBuilder(capacity: bytes.count / 8), hasNUL: bytes.contains(0))
         converter.convert(root)
         return Document(file: file, tree: converter.builder.build())
     }
@@ -83,16 +93,45 @@ struct Converter {
                 default: .none
                 }
             }
-            enterBlock(node, .table(alignments: alignments), range: tableRange(node))
+            let range = tableRange(node)
+            headerShift = nil
+            let cmarkLine = Int(cmark_node_get_start_line(node))
+            if range.start.line > cmarkLine, let header = cmark_node_first_child(node) {
+                // cmark-gfm's header cells sit on the paragraph's first line, as if the paragraph were one line.
+                let cmarkEnd = Int(cmark_node_get_end_column(header))
+                let lineEnd = cmarkLocation(SourceLocation(line: range.start.line, column: lineLength(range.start.line) + 1)).column - 1
+                headerShift = (range.start.line - Int(cmark_node_get_start_line(header)), max(0, cmarkEnd - lineEnd))
+            }
+            enterBlock(node, .table(alignments: alignments), range: range)
             return
         case MCHECK_EXT_TABLE_ROW:
             rowIsHeader = cmark_gfm_extensions_get_table_row_is_header(node) != 0
             cellColumn = 0
-            enterBlock(node, .tableRow(isHeader: rowIsHeader))
+            var range = blockRange(node)
+            if rowIsHeader, headerShift != nil, let parent = cmark_node_parent(node) {
+                let line = tableRange(parent).start.line
+                range = SourceRange(start: SourceLocation(line: line, column: range.start.column), end: SourceLocation(line: line, column: max(1, lineLength(line))))
+            }
+            enterBlock(node, .tableRow(isHeader: rowIsHeader), range: range)
             return
         case MCHECK_EXT_TABLE_CELL:
             let alignment = cellColumn < alignments.count ? alignments[cellColumn] : .none
-            enterBlock(node, .tableCell(column: cellColumn, alignment: alignment, isHeader: rowIsHeader))
+            var range = blockRange(node)
+            let shift = rowIsHeader ? headerShift : nil
+            if let shift {
+                func moved(_ l: SourceLocation) -> SourceLocation {
+                    sourceLocation(SourceLocation(line: Int(l.line) + shift.lines, column: max(1, Int(l.column) - shift.columns)))
+                }
+                let raw = SourceRange(
+                    start: SourceLocation(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+                    end: SourceLocation(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
+                range = SourceRange(start: moved(raw.start), end: max(moved(raw.start), moved(raw.end)))
+            }
+            enterBlock(node, .tableCell(column: cellColumn, alignment: alignment, isHeader: rowIsHeader), range: range)
+            if let shift {
+                lineShift = shift.lines
+                columnShift = shift.columns
+            }
             cellColumn += 1
             return
         case MCHECK_EXT_STRIKETHROUGH:
@@ -124,7 +163,8 @@ struct Converter {
             let html = literal(node)
             enterBlock(node, .htmlBlock(html), range: htmlBlockRange(node, html))
         case CMARK_NODE_PARAGRAPH:
-            enterBlock(node, .paragraph)
+            enterBlock(node, .paragraph, range: paragraphRange(node))
+            positionless = cmark_node_get_start_line(node) <= 0
         case CMARK_NODE_HEADING:
             enterBlock(node, .heading(level: Int(cmark_node_get_heading_level(node))))
         case CMARK_NODE_THEMATIC_BREAK:
@@ -171,9 +211,9 @@ struct Converter {
             if case .paragraph = builder.kinds[i] { promoteLoneDisplayMath(paragraph: i) }
         } else if cmark_node_first_child(node) != nil {
             // An inline container (emphasis, link, …): its end is known now.
-            if cmark_node_get_start_line(node) > 0 {
-                builder.ranges[i].end = inlineLocation(
-                    line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node))
+            if cmark_node_get_start_line(node) > 0, !positionless {
+                builder.ranges[i].end = sourceLocation(inlineLocation(
+                    line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)))
             } else {
                 builder.ranges[i].end = lastEnd
             }
@@ -185,9 +225,19 @@ struct Converter {
     // MARK: Blocks
 
     mutating func enterBlock(_ node: OpaquePointer, _ kind: NodeKind, range given: SourceRange? = nil) {
+        positionless = false
         lineShift = 0
         columnShift = 0
-        let range = given ?? blockRange(node)
+        var range = given ?? blockRange(node)
+        // Blocks that follow each other do not overlap: cmark-gfm ends a setext heading whose text a table failed to
+        // take (a delimiter row with NULs) on the next block's line (found by fuzzing the workbook merge, which kept
+        // that line twice).
+        if let next = cmark_node_next(node), cmark_node_get_start_line(next) > 0, cmark_node_get_type(next) != CMARK_NODE_FOOTNOTE_DEFINITION {
+            let nextLine = Int(cmark_node_get_start_line(next))
+            if case .tableCell = kind {} else if nextLine > range.start.line, nextLine <= range.end.line {
+                range.end = SourceLocation(line: nextLine - 1, column: max(1, lineLength(nextLine - 1)))
+            }
+        }
         builder.enter(kind, range)
         lastEnd = range.start
         lastEnd.column -= 1
@@ -246,21 +296,42 @@ struct Converter {
     /// cmark-gfm starts a table whose header was the last line of a paragraph where the paragraph starts: it starts on
     /// the line after the paragraph (found by fuzzing the workbook merge, which copied the paragraph twice). Its rows
     /// and cells keep cmark-gfm's positions.
+    ///
+    /// Its lines are its header, its delimiter row and one line for each body row: it starts that many lines before its
+    /// end (cmark-gfm starts it, and its header row, where the paragraph started; found by fuzzing the workbook merge).
     mutating func tableRange(_ node: OpaquePointer) -> SourceRange {
         var range = blockRange(node)
-        if let previous = cmark_node_previous(node) {
-            let before = blockRange(previous).end.line
-            if range.start.line <= before { range.start = SourceLocation(line: min(before + 1, range.end.line), column: 1) }
+        var rows = 0
+        var child = cmark_node_first_child(node)
+        while let row = child {
+            rows += 1
+            child = cmark_node_next(row)
         }
+        let header = range.end.line - max(0, rows - 1) - 1
+        // Not from the block before: its end can be wrong too (a setext heading cmark-gfm ends on the table's header
+        // line; found by fuzzing markdown).
+        if header > range.start.line { range.start = SourceLocation(line: header, column: range.start.column) }
         return range
+    }
+
+    /// cmark-gfm gives no position to the paragraph before a table that took its last line as the header: it starts
+    /// where cmark-gfm starts the table, and ends on the line before the table's header.
+    mutating func paragraphRange(_ node: OpaquePointer) -> SourceRange {
+        guard cmark_node_get_start_line(node) <= 0, let next = cmark_node_next(node),
+              mcheck_extension_kind(next) == MCHECK_EXT_TABLE else { return blockRange(node) }
+        let start = sourceLocation(SourceLocation(
+            line: max(1, Int(cmark_node_get_start_line(next))), column: max(1, Int(cmark_node_get_start_column(next)))))
+        let last = max(start.line, tableRange(next).start.line - 1)
+        return SourceRange(start: start, end: SourceLocation(line: last, column: max(1, lineLength(last))))
     }
 
     /// cmark's block range, except that a block ending at "column 0" (after a blank line) ends
     /// at the end of the line before, and an empty document is 1:1-1:1.
     mutating func blockRange(_ node: OpaquePointer) -> SourceRange {
-        let start = SourceLocation(
-            line: max(1, Int(cmark_node_get_start_line(node))), column: max(1, Int(cmark_node_get_start_column(node))))
+        let start = sourceLocation(SourceLocation(
+            line: max(1, Int(cmark_node_get_start_line(node))), column: max(1, Int(cmark_node_get_start_column(node)))))
         var end = SourceLocation(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+        if end.column > 0 { end = sourceLocation(end) }
         if end.column <= 0, end.line > start.line {
             end = SourceLocation(line: end.line - 1, column: max(1, lineLength(end.line - 1)))
         }
@@ -271,18 +342,20 @@ struct Converter {
     // MARK: Inlines
 
     mutating func enterInline(_ node: OpaquePointer, _ kind: NodeKind) {
-        let startLine = cmark_node_get_start_line(node)
+        // In a paragraph cmark-gfm gave no position, its inlines' positions (some have one) are on the wrong line.
+        let startLine = positionless ? 0 : cmark_node_get_start_line(node)
         var range: SourceRange
         if startLine > 0 {
-            let start = inlineLocation(line: startLine, column: cmark_node_get_start_column(node))
+            let start = sourceLocation(inlineLocation(line: startLine, column: cmark_node_get_start_column(node)))
             let endLine = cmark_node_get_end_line(node)
-            let end = inlineLocation(line: endLine, column: cmark_node_get_end_column(node))
-            range = SourceRange(start: start, end: max(start, end))
             if endLine > startLine {
-                // A code span or raw HTML over several lines: cmark counted those newlines
-                // itself and knows the new line's start again.
+                // A code span or raw HTML over several lines: cmark counted those newlines itself and knows the new
+                // line's start again, so its end column is not shifted (found by fuzzing: after two-line math, a code
+                // span over two lines ended left of column 1).
                 columnShift = 0
             }
+            let end = sourceLocation(inlineLocation(line: endLine, column: cmark_node_get_end_column(node)))
+            range = SourceRange(start: start, end: max(start, end))
         } else {
             let at = SourceLocation(line: lastEnd.line, column: lastEnd.column + 1)
             range = SourceRange(start: at, end: at)
@@ -290,6 +363,9 @@ struct Converter {
         if case .inlineCode = kind, startLine > 0 { range = widenCodeSpan(range) }
         builder.enter(kind, range)
         if cmark_node_first_child(node) == nil { lastEnd = range.end }
+        if positionless, startLine <= 0, kind == .softBreak || kind == .lineBreak {
+            lastEnd = SourceLocation(line: range.end.line + 1, column: 0)
+        }
     }
 
     /// cmark's range of a code span covers what is between the backtick runs; widen it to the runs,
@@ -298,7 +374,7 @@ struct Converter {
         let tick = UInt8(ascii: "`")
         guard let (lineStart, lineEnd) = lineBounds(range.start.line) else { return range }
         var ticks = 0
-        // cmark counts a NUL as the three bytes of U+FFFD, so its column can lie past the end of the line.
+        // The range is in the file's bytes (`sourceColumn`); the bounds check is a second guard.
         var i = lineStart + range.start.column - 2
         while i >= lineStart, i < lineEnd, source[i] == tick {
             ticks += 1
@@ -337,11 +413,15 @@ struct Converter {
         let delimiter = display ? 2 : 1
         let spanLength = tex.utf8.count + 2 * delimiter
         let rawColumn = cmark_node_get_start_column(node)
-        let rawLine = cmark_node_get_start_line(node)
+        let rawLine = positionless ? 0 : cmark_node_get_start_line(node)
         // cmark-gfm gives no position to the inlines of a paragraph whose last line became a table's header: they
         // follow the node before, as other inlines without one do.
-        let start = rawLine > 0 ? inlineLocation(line: rawLine, column: rawColumn) : SourceLocation(line: lastEnd.line, column: lastEnd.column + 1)
-        var end = SourceLocation(line: start.line, column: start.column + spanLength - 1)
+        // In cmark's columns (a NUL is three bytes), then in the file's.
+        let cmarkStart = rawLine > 0
+            ? inlineLocation(line: rawLine, column: rawColumn)
+            : cmarkLocation(SourceLocation(line: lastEnd.line, column: lastEnd.column + 1))
+        let start = sourceLocation(cmarkStart)
+        var end = sourceLocation(SourceLocation(line: cmarkStart.line, column: cmarkStart.column + spanLength - 1))
 
         // Newlines in the TeX (`\n`, `\r\n` or a lone `\r`, as cmark counts lines) and where its last line starts.
         let bytes = Array(tex.utf8)
@@ -363,7 +443,8 @@ struct Converter {
             needle.append(contentsOf: repeatElement(UInt8(ascii: "$"), count: delimiter))
             end.column = findLineSuffix(needle, onLine: end.line) ?? needle.count
             lineShift += newlines
-            columnShift = Int(rawColumn) + spanLength - 1 - end.column
+            // cmark's column of the span's end, on the line it thinks the span is on, less the end's real (cmark) column.
+            columnShift = Int(rawColumn) + spanLength - 1 - cmarkLocation(end).column
         }
 
         let index = builder.enter(display ? .displayMath(tex) : .inlineMath(tex), SourceRange(start: start, end: end))
@@ -373,6 +454,33 @@ struct Converter {
     }
 
     // MARK: Source lines
+
+    /// A location in cmark's columns (a NUL counts three bytes, as the U+FFFD cmark reads it as) in the file's bytes.
+    /// A column inside a NUL's three is the NUL's; one past the end of the line stays past it by as much.
+    mutating func sourceLocation(_ location: SourceLocation) -> SourceLocation {
+        guard hasNUL, location.column >= 1, let (start, end) = lineBounds(location.line) else { return location }
+        var cmark = 1
+        var i = start
+        while i < end {
+            let width = source[i] == 0 ? 3 : 1
+            if location.column < cmark + width { break }
+            cmark += width
+            i += 1
+        }
+        return SourceLocation(line: location.line, column: i - start + 1 + max(0, location.column - cmark) * (i == end ? 1 : 0))
+    }
+
+    /// A location in the file's bytes in cmark's columns (the inverse of `sourceLocation`).
+    mutating func cmarkLocation(_ location: SourceLocation) -> SourceLocation {
+        guard hasNUL, let (start, end) = lineBounds(location.line) else { return location }
+        var cmark = location.column
+        var i = start
+        while i < min(end, start + location.column - 1) {
+            if source[i] == 0 { cmark += 2 }
+            i += 1
+        }
+        return SourceLocation(line: location.line, column: cmark)
+    }
 
     /// Where `needle` (the last line of a math span with its closing delimiter) ends on `line`:
     /// the first place it occurs after nothing but container markup (spaces, tabs, `>`).

@@ -127,6 +127,45 @@ import Testing
         #expect(math.range.start.line == 1)
     }
 
+    /// Found by fuzzing the workbook merge (`Fuzz/corpus/workbook/table-rows`): cmark-gfm gives the paragraph before a
+    /// table that took its last line no position (it was read as line 1, and `mcheck workbook` kept the file's first
+    /// line as a note, once more on every run), and starts the table and its header row where the paragraph started,
+    /// with the header cells' columns counted from there.
+    @Test(arguments: [("", 1), ("> ", 3)])
+    func aTableThatTookAParagraphsLastLineKeepsItsRows(prefix: String, column: Int) throws {
+        let p = prefix
+        let document = parse("\(p)one\n\(p)two $x$\n\(p)| a | b |\n\(p)|---|---|\n\(p)| c | d |\n\(p)| e | f |\n")
+        let paragraph = try #require(document.nodes { if case .paragraph = $0.kind { true } else { false } }.first)
+        #expect(paragraph.range == SourceRange(start: SourceLocation(line: 1, column: column), end: SourceLocation(line: 2, column: column + 6)))
+        let table = try #require(document.nodes { if case .table = $0.kind { true } else { false } }.first)
+        #expect(table.range.start.line == 3)
+        #expect(table.range.end.line == 6)
+        let rows = document.nodes { if case .tableRow = $0.kind { true } else { false } }
+        #expect(rows.map(\.range.start.line) == [3, 5, 6])
+        let cells = document.nodes { if case .tableCell = $0.kind { true } else { false } }
+        #expect(cells.map(\.range.start) == [3, 3, 5, 5, 6, 6].enumerated().map { SourceLocation(line: $1, column: column + 1 + ($0 % 2) * 4) })
+        #expect(document.mathNodes.first?.range.start.line == 2)
+    }
+
+    /// Found by fuzzing the workbook merge (`Fuzz/corpus/workbook/found-heading-over-next-block`): cmark-gfm ended a
+    /// setext heading whose lines a table failed to take (a delimiter row with NULs) on the next paragraph's line.
+    @Test func blocksThatFollowEachOtherDoNotOverlap() {
+        let document = parse("n|||\n-|\u{1}\0-`\0\0``x|y\nid:`\n-\n`V``\n")
+        for (a, b) in zip(document.blocks, document.blocks.dropFirst()) {
+            #expect(a.range.end.line < b.range.start.line, "\(a.kind) at \(a.range), then \(b.kind) at \(b.range)")
+        }
+    }
+
+    /// Found by fuzzing markdown (`Fuzz/corpus/markdown/table-after-setext-heading`): a table after a setext heading
+    /// cmark-gfm ends on the table's header line started a line late, and its header cells went left of column 1.
+    @Test func aTableAfterASetextHeadingStartsOnItsHeader() throws {
+        let document = parse("|||||\r-\nf%\0\n|-\r\n|-\n|-|")
+        let table = try #require(document.nodes { if case .table = $0.kind { true } else { false } }.first)
+        #expect(table.range.start.line == 3)
+        #expect(document.blocks.first?.range.end.line == 2)
+        document.walk { node in #expect(node.range.start.column >= 0, "\(node.kind) at \(node.range)") }
+    }
+
     @Test func navigationAndPlainText() throws {
         let document = parse("# A *b*\n\n> c `d` $e$\n> f\n")
         let quote = document.blocks[1]

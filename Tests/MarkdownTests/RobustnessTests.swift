@@ -30,13 +30,38 @@ import Testing
         #expect(document.nodes { if case .inlineCode = $0.kind { true } else { false } }.count == 1)
     }
 
-    /// Found by fuzzing, not fixed: cmark's columns count a NUL as three bytes, and math over two lines with NULs in it
-    /// shifts the line's later nodes left of column 1 (a soft break at 3:-5 here). Nothing crashes; columns are wrong.
-    @Test(.disabled("Markdown: columns after NULs inside multi-line math are cmark's (NUL = 3 bytes); needs a NUL-aware column map"))
-    func nodesAfterNULsInMathStayOnTheLine() {
-        parse(">$\0\nf$\0``z`\n`\n|").walk { node in
+    /// Found by fuzzing (`mcheck-fuzz markdown`, `Fuzz/corpus/markdown/nul-in-math`): cmark's columns count a NUL as
+    /// the three bytes of U+FFFD, and math over two lines with NULs in it shifted the line's later nodes left of
+    /// column 1 (a soft break at 3:-5). Columns are the file's bytes now.
+    @Test func nodesAfterNULsInMathStayOnTheLine() {
+        let text = ">$\0\nf$\0``z`\n`\n|"
+        let document = parse(text)
+        document.walk { node in
             #expect(node.range.start.column >= 0, "\(node.kind) at \(node.range)")
         }
+        let math = try! #require(document.mathNodes.first)
+        #expect(math.range == SourceRange(start: SourceLocation(line: 1, column: 2), end: SourceLocation(line: 2, column: 2)))
+    }
+
+    /// Found by fuzzing (`Fuzz/corpus/markdown/code-span-after-two-line-math`): a code span over two lines, after math
+    /// over two lines, ended at cmark's column less the math's shift (cmark knows the new line's start), left of column 1.
+    @Test func aCodeSpanOverTwoLinesAfterTwoLineMathEndsOnItsLine() throws {
+        let document = parse("a $x\ny$ b `c\nd` e\n")
+        let code = try #require(document.nodes { if case .inlineCode = $0.kind { true } else { false } }.first)
+        #expect(code.range == SourceRange(start: SourceLocation(line: 2, column: 6), end: SourceLocation(line: 3, column: 2)))
+        document.walk { node in #expect(node.range.start.column >= 0, "\(node.kind) at \(node.range)") }
+    }
+
+    /// A NUL is one byte of the file, not the three of the U+FFFD cmark reads: columns after it are the file's.
+    @Test func columnsAfterNULsAreTheFilesBytes() throws {
+        let document = parse("\0\0 $x$ and `y`\n\n# \0 $z$\n")
+        let math = document.mathNodes
+        #expect(math.map(\.range.start) == [SourceLocation(line: 1, column: 4), SourceLocation(line: 3, column: 5)])
+        #expect(math.first?.range.end == SourceLocation(line: 1, column: 6))
+        let code = try #require(document.nodes { if case .inlineCode = $0.kind { true } else { false } }.first)
+        #expect(code.range == SourceRange(start: SourceLocation(line: 1, column: 12), end: SourceLocation(line: 1, column: 14)))
+        let heading = try #require(document.blocks.last)
+        #expect(heading.range.end == SourceLocation(line: 3, column: 7))
     }
 
     @Test func deeplyNestedListsDoNotCrash() {
@@ -96,5 +121,16 @@ import Testing
         // `é` starts after `# x·yᵀ ` (1 + 1 + 1 + 2 + 1 + 3 + 1 bytes): column 11 in bytes, 8 in Characters.
         #expect(columns.column(of: SourceLocation(line: 1, column: 11)) == 8)
         #expect(columns.column(of: SourceLocation(line: 9, column: 4)) == 4, "a line past the end keeps its column")
+    }
+
+    /// Lines end as cmark ends them: at LF, CRLF or a lone CR.
+    @Test func aLoneCREndsALine() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = "é·x" + ending + "ᵀ $a$" + ending
+            let document = parse(text)
+            let math = try! #require(document.mathNodes.first)
+            #expect(math.range.start == SourceLocation(line: 2, column: 5), "\(Array(ending.utf8))")
+            #expect(CharacterColumns(text).column(of: math.range.start) == 3, "\(Array(ending.utf8))")
+        }
     }
 }
