@@ -25,7 +25,7 @@ extension Parser {
             return .apply(.sqrt, try parseGroup())
         case "left":
             if isSymbol(".") { _ = advance(); return try parsePrimary() }
-            if isNormBar(peek) { _ = advance(); return try parseNorm(at: t, afterLeft: true) }
+            if isNormBar(peek) { _ = advance(); return try parseNorm(at: t) }
             if isCommand("{") { throw error("this delimiter is not supported here", peek) }
             let open = peek
             if isSymbol("(") || isSymbol("[") {
@@ -56,7 +56,7 @@ extension Parser {
                 return variableNamed(word, at: t)
             }
             throw error("unknown name '\(word)'", t, kind: .unknownName)
-        case "|", "Vert", "lVert": return try parseNorm(at: t, afterLeft: false)
+        case "|", "Vert", "lVert": return try parseNorm(at: t)
         case "begin": return try parseEnvironment(at: t)
         case "sum": return try parseLatexSum(at: t)
         case "nabla": return try parseNabla(at: t)

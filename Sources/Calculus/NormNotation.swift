@@ -8,8 +8,8 @@ extension Parser {
         isSymbol("‖", t) || isCommand("|", t) || isCommand("Vert", t) || isCommand("lVert", t) || isCommand("rVert", t)
     }
 
-    /// After the opening bar (and an optional `\left`): the argument, the closing bar and a subscript.
-    mutating func parseNorm(at open: Token, afterLeft: Bool) throws(CalculusError) -> Expr {
+    /// After the opening bar (`\left` before it, if any, already read): the argument, the closing bar, a subscript.
+    mutating func parseNorm(at open: Token) throws(CalculusError) -> Expr {
         normDepth += 1
         let e = try parseExpression()
         normDepth -= 1

@@ -47,7 +47,7 @@ extension Parser {
             return try parseIndicator(at: t)
         case .symbol("‖"):
             _ = advance()
-            return try parseNorm(at: t, afterLeft: false)
+            return try parseNorm(at: t)
         case .symbol("∇"):
             _ = advance()
             return try parseNabla(at: t)
