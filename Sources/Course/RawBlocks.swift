@@ -217,13 +217,28 @@ struct Previous {
             }
             if isOurs { continue }
             if case .htmlBlock(let html) = node.kind, html.hasPrefix(WorkbookWriter.headerStart) { continue }
-            let bytes = lines.slice(node.range.start.line, node.range.end.line)
+            let bytes = Previous.withoutTrailingBlankLines(lines.slice(node.range.start.line, node.range.end.line))
             let text = Previous.normalized(bytes)
             if text == WorkbookWriter.notesHeading { inNotes = true }
             if known.contains(text) { continue }
             notes.append(Note(wasKept: inNotes, line: node.range.start.line, column: node.range.start.column, bytes: bytes))
         }
         return notes
+    }
+
+    /// A block's lines without the blank lines at its end: cmark-gfm may count the blank lines after a block at the
+    /// end of a file as its own, and a note kept with them would be one line shorter on the next run.
+    static func withoutTrailingBlankLines(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        // Back over spaces, tabs and line endings to the last byte of content.
+        var end = bytes.endIndex
+        while end > bytes.startIndex, [0x0A, 0x0D, 0x20, 0x09].contains(bytes[end - 1]) { end -= 1 }
+        if end == bytes.startIndex { return bytes }
+        // Forward to the end of that line, its line ending (LF, CR or CR LF) included.
+        var lineEnd = end
+        while lineEnd < bytes.endIndex, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+        if lineEnd == bytes.endIndex { return bytes }
+        if bytes[lineEnd] == 0x0D, lineEnd + 1 < bytes.endIndex, bytes[lineEnd + 1] == 0x0A { lineEnd += 1 }
+        return bytes[bytes.startIndex...lineEnd]
     }
 
     /// Text for comparing blocks: line endings as LF, no trailing blank lines or spaces.

@@ -159,6 +159,16 @@ import Testing
         #expect(try make(1, Workbook(file: "ch7.md", text: outcome.text)).text == outcome.text)
     }
 
+    /// Found by fuzzing (`Fuzz/corpus/workbook/found-note-trailing-blank-lines`): cmark-gfm counted the blank lines at
+    /// the end of the file as part of the last note, which was kept with them, then without them on the next run.
+    @Test(arguments: ["```answer-kept gone\nT\n```\n\nmy note ``\n\n\n", "```answer-kept gone\nT\n```\n\n- a\n- b →``\n\n\n\n"])
+    func aNoteAtTheEndKeepsNoBlankLinesAfterIt(tail: String) throws {
+        let text = try make(1, nil).text + "\n" + tail
+        let outcome = try make(1, Workbook(file: "ch7.md", text: text))
+        #expect(outcome.text.contains("```answer-kept gone\nT"))
+        #expect(try make(1, Workbook(file: "ch7.md", text: outcome.text)).text == outcome.text)
+    }
+
     /// A workbook whose answer was deleted by the student and an answer-kept block the student edited.
     @Test func keptAnswersAreRestoredFromWhatTheStudentHas() throws {
         let v2 = try make(2, try student()).text
