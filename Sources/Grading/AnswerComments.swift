@@ -56,6 +56,39 @@ extension Grader {
         }
     }
 
+    /// The text without its leading lines that hold only ASCII white space (blanked notes, empty lines), and the
+    /// offset in scalars where the rest starts: those lines are ASCII, so their bytes are their scalars. The first
+    /// line of the rest keeps its indentation, so columns in messages stay the student's.
+    static func withoutLeadingBlankLines(_ text: String) -> (text: String, offset: Int) {
+        var copy = text
+        let cut = copy.withUTF8 { bytes -> Int in
+            var lineStart = 0
+            for (k, b) in bytes.enumerated() {
+                if b == 0x0A { lineStart = k + 1; continue }
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
+                return lineStart
+            }
+            return lineStart
+        }
+        if cut == 0 { return (text, 0) }
+        return (String(text[text.utf8.index(text.utf8.startIndex, offsetBy: cut)...]), cut)
+    }
+
+    /// The first `offset` scalars of the text as blanks: a line feed for a line feed, a space for anything else, so
+    /// that text read after them keeps the line, column and offset it has in the whole. One pass over the bytes.
+    static func blankedPrefix(of text: String, scalars offset: Int) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(Swift.min(offset, bytes.count))
+            for b in bytes where b & 0xC0 != 0x80 {
+                if out.count == offset { break }
+                out.append(b == 0x0A ? 0x0A : 0x20)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// Whether the text is only white space, as `allSatisfy(\.isWhitespace)` says, without reading the leading ASCII
     /// white space (a blanked comment) a character at a time.
     static func isBlank(_ text: String) -> Bool {

@@ -20,22 +20,22 @@ public struct Grader: Sendable {
         }
         // The length limit first: nothing below looks at a text longer than an expression may be.
         if let tooLong = Parser.lengthError(text) { return unreadable(tooLong) }
-        if Grader.isBlank(text) { return result }
-        var readText = Grader.withoutComments(text).trimmingTrailingWhitespace
+        // Notes blanked, then the blank lines before the answer proper (often most of a long answer) set aside:
+        // what is read starts `bodyOffset` scalars into the student's text.
+        let (body, bodyOffset) = Grader.withoutLeadingBlankLines(Grader.withoutComments(text))
+        var readText = body.trimmingTrailingWhitespace
         if Grader.isBlank(readText) { return result }
-        var lineShift = 0
-        // `dy/dx = 2x`: grade the last side of an equation.
+        // `dy/dx = 2x`: grade the last side of an equation, after blanks where the other sides were.
         let sides = Parser.splitEquation(readText)
         if sides.count > 1, let last = sides.last {
-            lineShift = readText.unicodeScalars.prefix(last.offset).filter { $0 == "\n" }.count
-            readText = String(repeating: "\n", count: lineShift) + last.text
+            readText = Grader.blankedPrefix(of: readText, scalars: last.offset) + last.text
         }
         let answer: Expr
         do {
             answer = try Parser.parse(readText, scope: question.scope, layout: question.layout)
         } catch let e {
             var located = e
-            if sides.count > 1, let last = sides.last, let o = e.offset { located.offset = o - lineShift + last.offset }
+            if let o = e.offset { located.offset = bodyOffset + o }
             return unreadable(located)
         }
         result.feedback.append(Feedback(.readAs, "read as: " + Printer.explicit(answer) + (sides.count > 1 ? " (the right-hand side of your equation)" : "")))

@@ -6,6 +6,7 @@ import Foundation
 //   swift run -c release mcheck-bench workbook FILE   write a 100-exercise workbook to time `mcheck FILE`
 //   swift run -c release mcheck-bench site            the course site's build against cmark-gfm's parse
 //   swift run -c release mcheck-bench hostile         long answers, deep nesting and long products (linear time)
+//   swift run -c release mcheck-bench long-answers    the 240 KB answers alone, 101 rounds (for a profiler)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let chapters = "chapters"
 
@@ -19,6 +20,8 @@ do {
         try SiteBenchmark.run(chapters: chapters, rounds: 50)
     case "hostile":
         try HostileBenchmark.run(chapters: chapters, rounds: 15)
+    case "long-answers":
+        try HostileBenchmark.longAnswers(chapters: chapters, rounds: 101)
     default:
         try EngineBenchmark.run(chapters: chapters, rounds: 30)
         try SiteBenchmark.run(chapters: chapters, rounds: 50)
