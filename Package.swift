@@ -36,6 +36,10 @@ let package = Package(
         // Reading an exercise and grading one answer: questions, diagnosis, feedback, source errors. No Foundation.
         .target(name: "Grading", dependencies: ["Calculus"]),
 
+        // Grading in the page: the code `make wasm` compiles to WebAssembly with Calculus and Grading (README, "Grading in
+        // the page"); natively it is what the parity tests compare with the command line.
+        .target(name: "PageGrading", dependencies: ["Calculus", "Grading"]),
+
         // Workbooks, grading a whole file, verification, reporters.
         .target(name: "Course", dependencies: ["Calculus", "Grading", "Markdown", "MathML"]),
 

@@ -2,7 +2,7 @@
 extension Expr {
     /// `a + b + …`, flattened, numbers folded, zeros dropped.
     public static func sum(_ terms: [Expr]) -> Expr {
-        let shape = broadcastShape(terms.map(\.shape))
+        let shape = broadcastShape(terms.map({ $0.shape }))
         var flat: [Expr] = []
         var constant = Number.zero
         func collect(_ t: Expr) {
@@ -41,7 +41,7 @@ extension Expr {
             }
         }
         factors.forEach(collect)
-        let shape = flat.lazy.map(\.shape).first { !$0.isScalar } ?? zeroShape ?? .scalar
+        let shape = flat.lazy.map({ $0.shape }).first { !$0.isScalar } ?? zeroShape ?? .scalar
         if coefficient.isZero || zeroShape != nil { return .zero(shape) }
         // Two non-scalar factors cannot share a scaling product: combine them element-wise.
         let nonScalars = flat.filter { !$0.shape.isScalar }
@@ -73,7 +73,7 @@ extension Expr {
             }
         }
         factors.forEach(collect)
-        if scalars.contains(where: \.isZero) || chain.contains(where: \.isZero) { return .zero(resultShape) }
+        if scalars.contains(where: { $0.isZero }) || chain.contains(where: { $0.isZero }) { return .zero(resultShape) }
         if chain.count > 1 { chain.removeAll { if case .identity = $0 { return true }; return false } }
         if chain.isEmpty { return product(scalars) }
         let core = chain.count == 1 ? chain[0] : .matmul(chain)
@@ -85,7 +85,7 @@ extension Expr {
     public static func elementwiseProduct(_ factors: [Expr]) -> Expr {
         var scalars: [Expr] = []
         var arrays: [Expr] = []
-        let shape = broadcastShape(factors.map(\.shape))
+        let shape = broadcastShape(factors.map({ $0.shape }))
         func collect(_ f: Expr) {
             switch f {
             case .hadamard(let xs): xs.forEach(collect)
@@ -95,7 +95,7 @@ extension Expr {
             }
         }
         factors.forEach(collect)
-        if arrays.contains(where: \.isZero) { return .zero(shape) }
+        if arrays.contains(where: { $0.isZero }) { return .zero(shape) }
         if arrays.isEmpty {
             return shape.isScalar ? product(scalars) : product(scalars + [.ones(shape)])
         }

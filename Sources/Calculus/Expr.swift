@@ -76,8 +76,8 @@ extension Expr {
             if case .variable(let v) = base, v.kind == .family { return .column(v.shape.cols) }
             let s = base.shape
             return s.isMatrix ? .column(s.cols) : .scalar
-        case .add(let xs), .hadamard(let xs): return Expr.broadcastShape(xs.map(\.shape))
-        case .mul(let xs): return xs.lazy.map(\.shape).first { !$0.isScalar } ?? .scalar
+        case .add(let xs), .hadamard(let xs): return Expr.broadcastShape(xs.map({ $0.shape }))
+        case .mul(let xs): return xs.lazy.map({ $0.shape }).first { !$0.isScalar } ?? .scalar
         case .matmul(let xs):
             guard let first = xs.first, let last = xs.last else { return .scalar }
             let s = Shape(first.shape.rows, last.shape.cols)

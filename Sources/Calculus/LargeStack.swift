@@ -1,3 +1,8 @@
+#if hasFeature(Embedded)
+/// The WebAssembly build has one thread, whose stack the linker sizes (`make wasm`: 2 MiB, enough for the parser's
+/// nesting limit): `body` runs on it.
+func onLargeStack<T>(bytes: Int = 64 << 20, _ body: () -> T) -> T { body() }
+#else
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -44,3 +49,4 @@ private final class StackJob {
     let run: () -> Void
     init(_ run: @escaping () -> Void) { self.run = run }
 }
+#endif

@@ -229,7 +229,7 @@ extension Parser {
     /// One unbraced argument of `\frac`: a digit (of a run of digits, as TeX reads `\frac12`), a letter, a command.
     mutating func parseFractionToken(at t: Token) throws(CalculusError) -> Expr {
         switch peek.kind {
-        case .number(let digits) where digits.allSatisfy(\.isNumber):
+        case .number(let digits) where digits.allSatisfy({ $0.isNumber }):
             let first = String(digits.prefix(1)), rest = String(digits.dropFirst())
             if rest.isEmpty { _ = advance() } else {
                 let tok = peek

@@ -1,4 +1,19 @@
-#if canImport(Glibc)
+#if hasFeature(Embedded)
+// Embedded Swift (the WebAssembly build, `make wasm`) has no C library module: the few functions the engine uses are
+// declared here and linked from wasi-libc.
+@_extern(c, "pow") func pow(_ a: Double, _ b: Double) -> Double
+@_extern(c, "sin") func sin(_ x: Double) -> Double
+@_extern(c, "cos") func cos(_ x: Double) -> Double
+@_extern(c, "tan") func tan(_ x: Double) -> Double
+@_extern(c, "exp") func exp(_ x: Double) -> Double
+@_extern(c, "log") func log(_ x: Double) -> Double
+@_extern(c, "sinh") func sinh(_ x: Double) -> Double
+@_extern(c, "cosh") func cosh(_ x: Double) -> Double
+@_extern(c, "tanh") func tanh(_ x: Double) -> Double
+@_extern(c, "asin") func asin(_ x: Double) -> Double
+@_extern(c, "acos") func acos(_ x: Double) -> Double
+@_extern(c, "atan") func atan(_ x: Double) -> Double
+#elseif canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl

@@ -2,19 +2,23 @@
 ///
 /// Students' decimals are read exactly (`3.0001` is 30001/10000), so a near miss never rounds into a match.
 public enum Number: Hashable, Sendable, CustomStringConvertible {
-    case rational(Int, Int)  // numerator, denominator > 0, in lowest terms
+    /// Numerator and denominator (> 0), in lowest terms: 64 bits on every platform, so the WebAssembly build (where
+    /// `Int` has 32) computes what the native one does.
+    case rational(Int64, Int64)
     case real(Double)
 
     public static let zero = Number.rational(0, 1)
     public static let one = Number.rational(1, 1)
     public static let minusOne = Number.rational(-1, 1)
 
-    public init(_ n: Int) { self = .rational(n, 1) }
+    public init(_ n: Int) { self = .rational(Int64(n), 1) }
 
     /// Builds a normalized rational; falls back to a real when the denominator is zero or values overflow.
-    public static func fraction(_ num: Int, _ den: Int) -> Number {
+    public static func fraction(_ num: Int, _ den: Int) -> Number { fraction(Int64(num), Int64(den)) }
+
+    public static func fraction(_ num: Int64, _ den: Int64) -> Number {
         if den == 0 { return .real(Double(num) / 0) }
-        if num == Int.min || den == Int.min { return .real(Double(num) / Double(den)) }
+        if num == Int64.min || den == Int64.min { return .real(Double(num) / Double(den)) }
         var n = num, d = den
         if d < 0 { n = -n; d = -d }
         let g = gcd(abs(n), d)
@@ -26,8 +30,8 @@ public enum Number: Hashable, Sendable, CustomStringConvertible {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0].isEmpty ? "0" : String(parts[0])
         let frac = parts.count > 1 ? String(parts[1]) : ""
-        if whole.count + frac.count <= 17, let w = Int(whole), let f = frac.isEmpty ? 0 : Int(frac) {
-            var den = 1
+        if whole.count + frac.count <= 17, let w = Int64(whole), let f = frac.isEmpty ? 0 : Int64(frac) {
+            var den: Int64 = 1
             for _ in 0..<frac.count { den *= 10 }
             return .fraction(w * den + f, den)
         }
@@ -45,7 +49,8 @@ public enum Number: Hashable, Sendable, CustomStringConvertible {
     public var isMinusOne: Bool { if case .rational(-1, 1) = self { return true }; return false }
     public var isNegative: Bool { double < 0 }
     public var isInteger: Bool { if case .rational(_, 1) = self { return true }; return false }
-    public var integerValue: Int? { if case .rational(let n, 1) = self { return n }; return nil }
+    /// The value as an `Int`, when it is an integer that fits one.
+    public var integerValue: Int? { if case .rational(let n, 1) = self { return Int(exactly: n) }; return nil }
     public var isExact: Bool { if case .rational = self { return true }; return false }
 
     public static func + (a: Number, b: Number) -> Number {
@@ -59,7 +64,7 @@ public enum Number: Hashable, Sendable, CustomStringConvertible {
         return .real(a.double + b.double)
     }
     public static prefix func - (a: Number) -> Number {
-        if case .rational(let n, let d) = a, n != Int.min { return .rational(-n, d) }
+        if case .rational(let n, let d) = a, n != Int64.min { return .rational(-n, d) }
         return .real(-a.double)
     }
     public static func - (a: Number, b: Number) -> Number { a + (-b) }
@@ -82,7 +87,7 @@ public enum Number: Hashable, Sendable, CustomStringConvertible {
         if let k = exponent.integerValue, abs(k) <= 64, case .rational(let n, let d) = self {
             if k == 0 { return .one }
             if n == 0 && k < 0 { return .real(.infinity) }
-            var rn = 1, rd = 1
+            var rn: Int64 = 1, rd: Int64 = 1
             for _ in 0..<abs(k) {
                 let (a, o1) = rn.multipliedReportingOverflow(by: n)
                 let (b, o2) = rd.multipliedReportingOverflow(by: d)
@@ -108,7 +113,7 @@ extension Number: Comparable {
     public static func < (a: Number, b: Number) -> Bool { a.double < b.double }
 }
 
-func gcd(_ a: Int, _ b: Int) -> Int {
+func gcd(_ a: Int64, _ b: Int64) -> Int64 {
     var (a, b) = (a, b)
     while b != 0 { (a, b) = (b, a % b) }
     return a == 0 ? 1 : a
@@ -118,7 +123,7 @@ func gcd(_ a: Int, _ b: Int) -> Int {
 public func formatDouble(_ x: Double) -> String {
     if x.isNaN { return "NaN" }
     if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
     var s = String(x)
     if s.hasSuffix(".0") { s.removeLast(2) }
     return s

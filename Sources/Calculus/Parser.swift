@@ -71,7 +71,7 @@ public struct Parser {
         var copy = text
         return copy.withUTF8 { u in
             guard u.contains(UInt8(ascii: "=")) else { return [(text, 0)] }
-            var parts: [(String, Int)] = []
+            var parts: [(text: String, offset: Int)] = []
             var depth = 0, env = 0
             var start = 0, startOffset = 0
             var i = 0, offset = 0

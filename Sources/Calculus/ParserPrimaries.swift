@@ -326,7 +326,7 @@ extension Parser {
             break
         }
         // [[a, b], [c]]: rows of a matrix by rows must have one length; a bracketed entry of one is a row of 1.
-        if !sawSemicolon, rows[0].count > 1, bracketed.allSatisfy({ $0 != nil }), rows[0].contains(where: \.isRowLiteral) {
+        if !sawSemicolon, rows[0].count > 1, bracketed.allSatisfy({ $0 != nil }), rows[0].contains(where: { $0.isRowLiteral }) {
             let widths = rows[0].map { e -> Int in if case .block(let r) = e, r.count == 1 { return r[0].count }; return 1 }
             if let k = widths.indices.first(where: { widths[$0] != widths[0] }) {
                 throw error("row \(k + 1) of this matrix has \(widths[k]) entr\(widths[k] == 1 ? "y" : "ies"), but row 1 has \(widths[0])", bracketed[k]!, kind: .shape)

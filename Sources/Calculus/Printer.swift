@@ -36,7 +36,7 @@ public struct Printer {
     }
 
     /// A fraction whose denominator is a power of ten prints as the decimal a student typed (30001/10000 → 3.0001).
-    static func decimal(_ a: Int, _ b: Int) -> String? {
+    static func decimal(_ a: Int64, _ b: Int64) -> String? {
         var digits = 0, d = b
         while d % 10 == 0 && d > 1 { d /= 10; digits += 1 }
         guard d == 1, digits > 0, digits <= 12 else { return nil }
@@ -217,7 +217,7 @@ public struct Printer {
         var numText = ""
         var denText = ""
         if case .rational(let a, let b) = coefficient, b != 1, Printer.decimal(a, b) == nil {
-            coefficient = Number(a)
+            coefficient = .rational(a, 1)
             denText = String(b)
         }
         let explicit = style == .explicit

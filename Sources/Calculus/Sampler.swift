@@ -70,7 +70,7 @@ public struct Sampler {
         return unit() < 0.5 ? -magnitude : magnitude
     }
 
-    mutating func unit() -> Double { Double(generator.next() >> 11) / Double(1 << 53) }
+    mutating func unit() -> Double { Double(generator.next() >> 11) / 0x1p53 }
 
     /// Half-width of the range values are drawn from; widened when conditions are hard to meet.
     var scale = 3.0

@@ -27,7 +27,7 @@ public struct Scope: Sendable {
         var offset = 0
         for clause in text.split(separator: ";", omittingEmptySubsequences: false) {
             defer { offset += clause.unicodeScalars.count + 1 }
-            if clause.allSatisfy(\.isWhitespace) { continue }
+            if clause.allSatisfy({ $0.isWhitespace }) { continue }
             guard let colon = clause.firstIndex(of: ":") else {
                 throw CalculusError(.syntax, "expected 'names: shape', such as 'w, x: vector(n)'", at: offset + leadingSpace(clause), length: clause.count)
             }

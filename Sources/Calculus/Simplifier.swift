@@ -83,7 +83,7 @@ public enum Simplifier {
             if let existing = coefficients[rest] { coefficients[rest] = existing + c }
             else { coefficients[rest] = c; order.append(rest) }
         }
-        let shape = Expr.broadcastShape(terms.map(\.shape))
+        let shape = Expr.broadcastShape(terms.map({ $0.shape }))
         var out: [Expr] = []
         for r in order {
             let c = coefficients[r]!
@@ -95,7 +95,7 @@ public enum Simplifier {
         if out.isEmpty { return .zero(shape) }
         // `Expr.sum` puts the constant first; it goes last (`x^2 + x + 1`) unless the sum would then open with a sign (`1 - x^2`).
         let leadsNegative = out.first?.splitCoefficient()?.0.isNegative ?? false
-        let s = out.count > 1 && !constant.isZero && !leadsNegative && !out.contains(where: \.isZero) ? Expr.add(out) : Expr.sum(out)
+        let s = out.count > 1 && !constant.isZero && !leadsNegative && !out.contains(where: { $0.isZero }) ? Expr.add(out) : Expr.sum(out)
         return s.shape.isScalar && !shape.isScalar ? .product([s, .ones(shape)]) : s
     }
 

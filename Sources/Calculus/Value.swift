@@ -20,7 +20,7 @@ public enum Value: Sendable, CustomStringConvertible {
         case .matrix(_, _, let d): return d
         }
     }
-    public var isFinite: Bool { entries.allSatisfy(\.isFinite) }
+    public var isFinite: Bool { entries.allSatisfy({ $0.isFinite }) }
 
     /// 1×1 matrices become scalars.
     static func make(_ rows: Int, _ cols: Int, _ data: [Double]) -> Value {
@@ -65,7 +65,7 @@ public enum Value: Sendable, CustomStringConvertible {
 public func formatValue(_ x: Double, digits: Int = 6) -> String {
     if x.isNaN { return "undefined" }
     if x.isInfinite { return x < 0 ? "-∞" : "∞" }
-    if x == x.rounded(), abs(x) < 1e12 { return String(Int(x)) }
+    if x == x.rounded(), abs(x) < 1e12 { return String(Int64(x)) }
     if digits > 15 { return String(x) }
     let a = abs(x)
     if a >= 1e-4 && a < 1e6 {

@@ -46,7 +46,7 @@ public struct Workbook: Sendable {
         (exercises, errors, keptAnswers) = Workbook.extract(document, file: file)
     }
 
-    static let fieldKeys: Set<String> = ["id", "let", "where", "ask", "layout"]
+    static let fieldKeys = Field.exerciseKeys
 
     /// Finds exercise blocks and the answer, solution and mistake blocks after each.
     static func extract(_ document: Document, file: String) -> ([ExerciseBlock], [SourceError], [(String, String)]) {
@@ -121,31 +121,6 @@ public struct Workbook: Sendable {
 
     /// `key: value` lines; blank lines are skipped.
     static func parseFields(_ block: CodeBlock, file: String, allowed: Set<String>) -> ([Field], [SourceError]) {
-        var fields: [Field] = []
-        var errors: [SourceError] = []
-        for (k, raw) in block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = block.contentStartLine + k
-            let text = String(raw)
-            if text.allSatisfy(\.isWhitespace) { continue }
-            guard let colon = text.firstIndex(of: ":") else {
-                errors.append(SourceError(file: file, line: line, column: 1, message: "expected 'key: value', such as 'ask: derivative(x^2, x)'", sourceLine: text, length: text.count))
-                continue
-            }
-            let key = text[..<colon].trimmingCharacters(in: .whitespaces)
-            guard allowed.contains(key) else {
-                errors.append(SourceError(file: file, line: line, column: 1, message: "unknown key '\(key)'; expected one of \(allowed.sorted().joined(separator: ", "))", sourceLine: text, length: Swift.max(1, key.count)))
-                continue
-            }
-            if fields.contains(where: { $0.key == key }) {
-                errors.append(SourceError(file: file, line: line, column: 1, message: "'\(key)' is given twice", sourceLine: text, length: key.count))
-                continue
-            }
-            let afterColon = text[text.index(after: colon)...]
-            let leading = afterColon.prefix { $0 == " " || $0 == "\t" }.count
-            let value = afterColon.trimmingCharacters(in: .whitespaces)
-            let column = text.distance(from: text.startIndex, to: colon) + 2 + leading
-            fields.append(Field(key: key, value: value, line: line, valueColumn: column, text: text))
-        }
-        return (fields, errors)
+        Field.parse(block.code, firstLine: block.contentStartLine, file: file, allowed: allowed)
     }
 }

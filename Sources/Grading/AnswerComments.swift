@@ -97,7 +97,7 @@ extension Grader {
         guard let end else { return true }
         // From the white space before it, so a combining mark stays with the character it joins.
         let from = text.utf8.index(text.utf8.startIndex, offsetBy: Swift.max(0, end - 1))
-        return text[from...].allSatisfy(\.isWhitespace)
+        return text[from...].allSatisfy({ $0.isWhitespace })
     }
 }
 

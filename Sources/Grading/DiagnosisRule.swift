@@ -204,7 +204,7 @@ struct DiagnosisRule: Sendable {
     static func describeFactor(_ c: Double) -> String {
         for d in 1...12 {
             let n = c * Double(d)
-            if abs(n - n.rounded()) < Tolerances.ratio { return d == 1 ? formatValue(n.rounded()) : "\(Int(n.rounded()))/\(d)" }
+            if abs(n - n.rounded()) < Tolerances.ratio { return d == 1 ? formatValue(n.rounded()) : "\(formatValue(n.rounded()))/\(d)" }
         }
         return formatValue(c)
     }

@@ -1,5 +1,5 @@
 /// One piece of feedback a student can act on.
-public struct Feedback: Sendable, Equatable, Codable {
+public struct Feedback: Sendable, Equatable {
     public var kind: FeedbackKind
     public var message: String
     public init(_ kind: FeedbackKind, _ message: String) { self.kind = kind; self.message = message }
@@ -7,7 +7,7 @@ public struct Feedback: Sendable, Equatable, Codable {
 
 /// The grade of one exercise.
 public struct GradeResult: Sendable {
-    public enum Verdict: String, Sendable, Codable, CaseIterable { case correct, incorrect, unanswered, invalid }
+    public enum Verdict: String, Sendable, CaseIterable { case correct, incorrect, unanswered, invalid }
     public var id: String
     public var line: Int
     public var verdict: Verdict
@@ -22,5 +22,12 @@ public struct GradeResult: Sendable {
     }
 
     /// The kinds of feedback given, in order.
-    public var kinds: [FeedbackKind] { feedback.map(\.kind) }
+    public var kinds: [FeedbackKind] { feedback.map({ $0.kind }) }
 }
+
+// JSON output is the native build's (Embedded Swift, the WebAssembly build, has no Codable; it writes its JSON itself).
+#if !hasFeature(Embedded)
+extension Feedback: Codable {}
+extension GradeResult.Verdict: Codable {}
+extension FeedbackKind: Codable {}
+#endif

@@ -1,6 +1,6 @@
 /// What a piece of feedback is about. The raw values are the names written in `mistake` blocks
 /// (`feedback: transposed`) and printed in JSON and JUnit output.
-public enum FeedbackKind: String, Sendable, Codable, CaseIterable {
+public enum FeedbackKind: String, Sendable, CaseIterable {
     /// How the answer was read (every answer that parses gets it).
     case readAs
     /// The answer has the wrong shape.
@@ -36,5 +36,5 @@ public enum FeedbackKind: String, Sendable, Codable, CaseIterable {
     }
 
     /// `readAs, shape, …`: every kind, for messages.
-    public static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    public static var list: String { allCases.map({ $0.rawValue }).joined(separator: ", ") }
 }

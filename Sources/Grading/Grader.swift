@@ -42,8 +42,8 @@ public struct Grader: Sendable {
         // A name the question never uses is a typo, not a different answer.
         // The question's names, and the sizes of its vectors and matrices (`\sum_{j=1}^{n}` for x: vector(n)).
         let sizes = (Array(question.scope.variables.values) + Array(question.ask.variables)).flatMap { $0.shape.dimensionNames }
-        let known = Set(question.ask.variables.map(\.name)).union(question.scope.variables.keys).union(sizes)
-        if let stranger = answer.variables.map(\.name).sorted().first(where: { !known.contains($0) }) {
+        let known = Set(question.ask.variables.map({ $0.name })).union(question.scope.variables.keys).union(sizes)
+        if let stranger = answer.variables.map({ $0.name }).sorted().first(where: { !known.contains($0) }) {
             result.verdict = .invalid
             let names = known.sorted().joined(separator: ", ")
             result.message = "unknown name '\(stranger)': the question uses \(names.isEmpty ? "no names" : names)"

@@ -1,0 +1,43 @@
+extension Field {
+    /// The keys an `exercise` block may have.
+    public static let exerciseKeys: Set<String> = ["id", "let", "where", "ask", "layout"]
+
+    /// Reads the `key: value` lines of a block whose first content line is `firstLine`: one field per line, blank
+    /// lines skipped; a line without a colon, an unknown key or a key given twice is an error at that line. The value
+    /// is trimmed of spaces and tabs. No Foundation: the WebAssembly build reads blocks with it too.
+    public static func parse(_ code: String, firstLine: Int, file: String, allowed: Set<String>) -> ([Field], [SourceError]) {
+        var fields: [Field] = []
+        var errors: [SourceError] = []
+        for (k, raw) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = firstLine + k
+            let text = String(raw)
+            if text.allSatisfy({ $0.isWhitespace }) { continue }
+            guard let colon = text.firstIndex(of: ":") else {
+                errors.append(SourceError(file: file, line: line, column: 1, message: "expected 'key: value', such as 'ask: derivative(x^2, x)'", sourceLine: text, length: text.count))
+                continue
+            }
+            let key = trimmed(text[..<colon])
+            guard allowed.contains(key) else {
+                errors.append(SourceError(file: file, line: line, column: 1, message: "unknown key '\(key)'; expected one of \(allowed.sorted().joined(separator: ", "))", sourceLine: text, length: Swift.max(1, key.count)))
+                continue
+            }
+            if fields.contains(where: { $0.key == key }) {
+                errors.append(SourceError(file: file, line: line, column: 1, message: "'\(key)' is given twice", sourceLine: text, length: key.count))
+                continue
+            }
+            let afterColon = text[text.index(after: colon)...]
+            let leading = afterColon.prefix { $0 == " " || $0 == "\t" }.count
+            let column = text.distance(from: text.startIndex, to: colon) + 2 + leading
+            fields.append(Field(key: key, value: trimmed(afterColon), line: line, valueColumn: column, text: text))
+        }
+        return (fields, errors)
+    }
+
+    /// Spaces and tabs off both ends: a tab or a space separator (`Zs`), as Foundation's `.whitespaces` has them.
+    static func trimmed(_ text: Substring) -> String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

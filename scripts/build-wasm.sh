@@ -1,0 +1,38 @@
+#!/bin/sh
+# Builds the grader for the page (README, "Grading in the page"): Calculus, Grading and PageGrading compiled by
+# Embedded Swift for wasm32 and linked with wasi-libc into OUT (default .build/wasm/mcheck.wasm).
+# Exits 3, saying why in one line, when the toolchain or wasi-libc cannot do it (the site then builds without it).
+set -eu
+OUT=${1:-.build/wasm/mcheck.wasm}
+DIR=$(dirname "$OUT")
+SWIFTC=${SWIFTC:-$(command -v swiftc || true)}
+[ -n "$SWIFTC" ] || { echo "make wasm: no swiftc on PATH; the site builds without in-page grading"; exit 3; }
+TOOLCHAIN=$(dirname "$(dirname "$(readlink -f "$SWIFTC")")")
+EMBEDDED=$TOOLCHAIN/lib/swift/embedded
+UNICODE=$EMBEDDED/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a
+WASI=${WASI_SYSROOT:-/usr/lib/wasm32-wasi}
+WASM_LD=${WASM_LD:-$(command -v wasm-ld || echo "$TOOLCHAIN/bin/wasm-ld")}
+CLANG=${CLANG:-$TOOLCHAIN/bin/clang}
+[ -f "$UNICODE" ] || { echo "make wasm: this Swift toolchain has no Embedded Swift for wasm32 ($UNICODE); the site builds without in-page grading"; exit 3; }
+[ -f "$WASI/crt1-reactor.o" ] || { echo "make wasm: wasi-libc is missing ($WASI; apt-get install wasi-libc); the site builds without in-page grading"; exit 3; }
+[ -x "$WASM_LD" ] || { echo "make wasm: wasm-ld not found; the site builds without in-page grading"; exit 3; }
+
+mkdir -p "$DIR/obj"
+FLAGS="-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded -enable-experimental-feature Extern \
+  -wmo -parse-as-library -Osize -Xfrontend -disable-stack-protector -I $DIR/obj"
+# Each module: its interface for the next, and its object code. DerivativeCheck (`mcheck diff --check`) is not grading.
+module() {
+    name=$1; shift
+    "$SWIFTC" $FLAGS -module-name "$name" -emit-module -emit-module-path "$DIR/obj/$name.swiftmodule" -emit-object -o "$DIR/obj/$name.o" "$@"
+}
+module Calculus Sources/Calculus/*.swift
+module Grading $(ls Sources/Grading/*.swift | grep -v DerivativeCheck.swift)
+module PageGrading Sources/PageGrading/*.swift
+"$CLANG" --target=wasm32-unknown-wasi --sysroot="$(dirname "$WASI")/.." -isystem /usr/include/wasm32-wasi -Os -c Sources/WasmSupport/shim.c -o "$DIR/obj/shim.o"
+# A reactor (no main): the page calls _initialize, then the exports. The stack comes first and holds 2 MiB, room
+# for the parser's nesting limit.
+"$WASM_LD" --no-entry --gc-sections --strip-all --export=_initialize --export=mcheck_alloc --export=mcheck_grade --export=mcheck_free \
+  --stack-first -z stack-size=2097152 -o "$OUT" \
+  "$WASI/crt1-reactor.o" "$DIR/obj/Calculus.o" "$DIR/obj/Grading.o" "$DIR/obj/PageGrading.o" "$DIR/obj/shim.o" \
+  -L"$WASI" -lc -lm "$UNICODE"
+echo "make wasm: $OUT ($(wc -c < "$OUT") bytes, $(gzip -9 -c "$OUT" | wc -c) gzipped)"
