@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "MCheckTests", dependencies: [
             "mcheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], exclude: ["Fixtures"]),
+        .testTarget(name: "PageGradingTests", dependencies: ["PageGrading", "Course", "Grading"]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Calculus"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Grading", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
     ]
