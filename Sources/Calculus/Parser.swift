@@ -283,9 +283,13 @@ public struct Parser {
                 if isSymbol("-", t) { rhs = .negate(rhs) }
                 // Check against the shape of the sum so far (not only the first term, which may be a scalar),
                 // and re-fill earlier terms only when that shape becomes more specific: long sums stay linear.
-                let next = try Shapes.broadcast(shape, rhs.shape, at: t, isSymbol("+", t) ? "add" : "subtract")
-                if next != shape { terms = terms.map { Shapes.fill($0, next) }; shape = next }
-                terms.append(Shapes.fill(rhs, shape))
+                let verb = isSymbol("+", t) ? "add" : "subtract"
+                let next = try Shapes.broadcast(shape, rhs.shape, at: t, verb)
+                if next != shape {
+                    for k in terms.indices { terms[k] = try Shapes.fill(terms[k], next, at: t, verb) }
+                    shape = next
+                }
+                terms.append(try Shapes.fill(rhs, shape, at: t, verb))
             } else { break }
         }
         return terms.count == 1 ? terms[0] : .sum(terms)

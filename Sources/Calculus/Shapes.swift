@@ -32,6 +32,14 @@ enum Shapes {
         }
     }
 
+    /// `fill`, refusing a term whose free sizes cannot take the shape: a bare `I` is square, so it cannot be added to a
+    /// column (a scalar term still expands).
+    static func fill(_ e: Expr, _ shape: Shape, at t: Token, _ verb: String) throws(CalculusError) -> Expr {
+        let filled = fill(e, shape)
+        guard filled.shape.isScalar || filled.shape.matches(shape) else { throw fail("cannot \(verb) a \(shape) and a \(filled.shape)", t) }
+        return filled
+    }
+
     /// Free sizes in a matrix product, from the product's shape and from neighbouring factors.
     static func fillChain(_ xs: [Expr], _ shape: Shape) -> [Expr] {
         var fs = xs
