@@ -113,7 +113,7 @@ public struct Printer {
             let digit = basePiece.precedence >= 5 && basePiece.startsWithDigit
             var exp = render(x)
             if latex { return Piece(text: base + "^{" + exp.text + "}", precedence: 4, startsWithDigit: digit) }
-            if unicode, !b.shape.isMatrix, case .rational(let k, 1) = x.numberValue, let small = Printer.superscripted(String(k)) {
+            if unicode, !b.shape.isMatrix, let small = Printer.superscriptExponent(x) {
                 return Piece(text: base + small, precedence: 4, startsWithDigit: digit)
             }
             if exp.precedence < 5 || exp.text.contains("/") { exp.text = "(" + exp.text + ")" }
@@ -303,7 +303,8 @@ public struct Printer {
         }
         if latex { return Piece(text: sign + "\\frac{\(numText)}{\(denText)}", precedence: sign.isEmpty ? 2 : 3, startsWithSign: !sign.isEmpty) }
         // One factor already in parentheses (`(1 + x^2)`) is not wrapped twice.
-        let wrappedOnce = denFactors.count == 1 && denText == denFactors[0] && Printer.isParenthesized(denText)
+        // So is a root in Unicode, whose own parentheses hold its argument (`x/√(x² + 1)`).
+        let wrappedOnce = denFactors.count == 1 && denText == denFactors[0] && (Printer.isParenthesized(denText) || (unicode && denText.hasPrefix("√") && Printer.isParenthesized(String(denText.dropFirst()))))
         let needsParens = !wrappedOnce && (denFactors.count > 1 || denText.contains(" ") || (denFactors.isEmpty == false && denText != denFactors.first && !denFactors.isEmpty))
         let den = needsParens ? "(" + denText + ")" : denText
         let num = numerator.count > 1 && numText.contains("/") ? "(" + numText + ")" : numText

@@ -22,6 +22,16 @@ extension Printer {
         return symbol + (subscripted(index) ?? "_" + sub)
     }
 
+    /// An exponent in superscript characters: a whole number (`x⁻²`, `x¹⁰`) or a one-letter scalar name that has one
+    /// (`xⁿ`, `3ˣ`); nil for any other exponent, which keeps `^`.
+    static func superscriptExponent(_ x: Expr) -> String? {
+        switch x {
+        case .number(.rational(let k, 1)): return superscripted(String(k))
+        case .variable(let v) where v.shape.isScalar && v.name.count == 1: return superscripted(v.name)
+        default: return nil
+        }
+    }
+
     /// The text in superscript characters (`-12` → `⁻¹²`); nil when a character has none.
     static func superscripted(_ text: String) -> String? { mapped(text, superscriptCharacters) }
 
@@ -49,7 +59,8 @@ extension Printer {
         return out
     }
 
-    static let superscriptCharacters = reversed(UnicodeNotation.superscripts.filter { "0123456789-".contains($0.value) })
+    /// Digits, the minus sign and the letters of exponents; not `ᵀ`, the transpose, nor the parentheses and `⁺`.
+    static let superscriptCharacters = reversed(UnicodeNotation.superscripts.filter { $0.value.count == 1 && "0123456789-nxyikm".contains($0.value) })
     static let subscriptCharacters = reversed(UnicodeNotation.subscripts)
     static let greekSymbols = reversed(UnicodeNotation.greek)
 }
