@@ -139,6 +139,11 @@ extension Parser {
             return name == "1" ? .ones(shape) : .zeros(shape)
         }
         guard Scope.isName(name) else { throw error("'\(name)' is not a name", t) }
+        // `\mathbf{e}_{k}` (e not declared): the unit vector, as mcheck prints it.
+        if name == "e", scope.lookup(name) == nil, isSymbol("_") {
+            let sub = advance()
+            return try parseSubscript(.constant(.e), at: sub)
+        }
         if let v = scope.lookup(name) { return .variable(v) }
         if let def = scope.definitions[name] {
             if isSymbol("(") || isCommand("left") { return try applyDefinitionLatex(name, def, at: t) }

@@ -483,6 +483,14 @@ public struct Parser {
             default: throw error("expected a subscript after '_', found \(describe(peek))")
             }
         }
+        // `e_1`, `e_i` (e not declared) is the unit vector, its size from the context, as mcheck prints it; unless a name
+        // e_i is defined or declared (the course's error of example i), which stays as it was read before.
+        let named = subExpr == nil && (scope.definitions["e_" + subText] != nil || scope.lookup("e_" + subText) != nil)
+        if case .constant(.e) = base, !named {
+            var index: Expr
+            if let subExpr { index = subExpr } else { index = try unitVectorIndex(subText, at: subStart) }
+            return .basis(index, .free)
+        }
         guard case .variable(let v) = base else {
             if subExpr == nil, case .derivative = base { return base }
             throw error("a subscript needs a name before it", t)
@@ -504,6 +512,14 @@ public struct Parser {
             return def.body
         }
         return .variable(scope.lookup(name) ?? Variable(name))
+    }
+
+    /// The position of a unit vector `e_k`: a whole number or a scalar name.
+    func unitVectorIndex(_ text: String, at t: Token) throws(CalculusError) -> Expr {
+        if let k = Int(text) { return .integer(k) }
+        let index = variableNamed(text, at: t)
+        guard index.shape.isScalar else { throw error("an index must be a scalar", t, kind: .shape) }
+        return index
     }
 
     func variableNamed(_ name: String, at t: Token) -> Expr {

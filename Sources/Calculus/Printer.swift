@@ -162,7 +162,8 @@ public struct Printer {
                 return block((1...size).map { [Expr.integer($0 == position ? 1 : 0)] })
             }
             let k = render(i).text
-            return Piece(text: latex ? "\\mathbf{e}_{\(k)}" : "e_\(k)", precedence: 5)
+            if unicode, let small = Printer.subscripted(k) { return Piece(text: "e" + small, precedence: 5) }
+            return Piece(text: latex ? "\\mathbf{e}_{\(k)}" : "e_" + (k.count == 1 || Int(k) != nil ? k : "{\(k)}"), precedence: 5)
         case .block(let rows): return block(rows)
         case .derivative(let r):
             let f = render(r.function).text

@@ -54,4 +54,18 @@ import Testing
         #expect(expressions.count >= 600)
         RoundTripTests.expectEveryStyleReadsBack(expressions, RoundTripTests.vectors)
     }
+
+    /// Unit vectors of a named size print as `e_1`, `\\mathbf{e}_{1}`, `e₁` and read back with the size the question
+    /// gives (as the grader fits an answer to the expected shape).
+    @Test(arguments: ["gradient(x_1 + 2x_2 + 3x_3, x)", "gradient(x_2 sin(x_1), x)", "jacobian([x_1, x_2 x_3], x)"])
+    func unitVectorsOfANamedSizeReadBack(question: String) throws {
+        let scope = TestScopes.make("x: vector(n)")
+        let e = Simplifier.simplify(try Differentiator.resolve(try Parser.parse(question, scope: scope)))
+        for style in Printer.Style.allCases {
+            let text = Printer(style: style).print(e)
+            let back = try Parser.parse(text, scope: scope, syntax: style == .latex ? .latex : .ascii).fitted(to: e.shape)
+            #expect(back.shape == e.shape, "\(style) \(text)")
+            #expect(Equivalence().compare(e, back).isEqual, "\(style) \(text) reads back as \(Printer.ascii(back))")
+        }
+    }
 }

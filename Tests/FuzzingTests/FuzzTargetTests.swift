@@ -64,6 +64,12 @@ import Testing
         #expect(try Self.roundTrip("gradient(x_1 + 2x_2 + 3x_3, x)", "x: vector(3)") == nil)
     }
 
+    /// Of a named size, unit vectors print as e_1 and \\mathbf{e}_{1}, which read back as unit vectors (not element 1 of a vector e).
+    @Test func unitVectorsOfANamedSizePrintedParseAgain() throws {
+        #expect(try Self.roundTrip("gradient(x_1 + 2x_2 + 3x_3, x)", "x: vector(n)") == nil)
+        #expect(try Self.roundTrip("\\frac{\\partial (x_1 + x_2)}{\\partial \\mathbf{x}}", "x: vector(n)", as: [.latex]) == nil)
+    }
+
     /// The n×n zero matrix of \frac{\partial \mathbf{y}}{\partial \mathbf{g}} printed as a bare \mathbf{0}, which reads back as a column.
     @Test func zeroMatricesPrintedKeepTheirShape() throws {
         #expect(try Self.roundTrip("\\frac{\\partial \\mathbf{y}}{\\partial \\mathbf{g}}", as: [.latex]) == nil)
