@@ -180,8 +180,10 @@ public struct Printer {
         if latex { return filledLatex(tex, s) }
         let transpose = unicode ? "ᵀ" : "^T"
         if s.isColumn || s.rows == .free { return Piece(text: s.rows == .free ? word + "(n)" : "\(word)(\(s.rows))", precedence: 5) }
-        if s.isRow { return Piece(text: "\(word)(\(s.cols))" + transpose, precedence: 4) }
-        return Piece(text: "\(word)(\(s.rows), \(s.cols))", precedence: 5)
+        // A size still free prints as n, as a free column does.
+        func size(_ d: Dimension) -> String { d == .free ? "n" : "\(d)" }
+        if s.isRow { return Piece(text: "\(word)(\(size(s.cols)))" + transpose, precedence: 4) }
+        return Piece(text: "\(word)(\(size(s.rows)), \(size(s.cols)))", precedence: 5)
     }
 
     /// `\mathbf{1}_{n}`, `\mathbf{0}_{n}^{T}`, `\mathbf{1}_{m \times n}`: with its size, which a bare `\mathbf{1}` leaves to the

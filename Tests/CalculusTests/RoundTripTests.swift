@@ -68,4 +68,17 @@ import Testing
             #expect(Equivalence().compare(e, back).isEqual, "\(style) \(text) reads back as \(Printer.ascii(back))")
         }
     }
+
+    /// A ones or zeros whose size the context never fixed (`\\mathbf{0}^T` alone) prints a size that reads back, never `?`.
+    @Test(arguments: ["\\mathbf{0}^T", "\\mathbf{1}", "\\mathbf{1}^T", "\\mathbf{0}\\mathbf{0}^T"])
+    func freeSizesPrintASize(latex: String) throws {
+        let e = try Parser.parse(latex)
+        #expect(e.hasFreeSize)
+        for style in Printer.Style.allCases {
+            let text = Printer(style: style).print(e)
+            #expect(!text.contains("?"), "\(style) \(text)")
+            let back = try Parser.parse(text, syntax: style == .latex ? .latex : .ascii)
+            #expect(back.shape.matches(e.shape), "\(style) \(text): \(back.shape), not \(e.shape)")
+        }
+    }
 }
