@@ -81,4 +81,24 @@ import Testing
             #expect(back.shape.matches(e.shape), "\(style) \(text): \(back.shape), not \(e.shape)")
         }
     }
+
+    /// The paper's worked derivatives and the matrix-calculus rules (vectors, matrices, determinants, inverses, traces),
+    /// each function and its simplified derivative, read back in every style.
+    @Test func thePapersAndTheMatrixRulesDerivativesReadBack() throws {
+        var cases: [(function: String, variable: String, scope: Scope)] = PaperExamplesTests.examples.map {
+            ($0.function, $0.variable, TestScopes.make($0.declarations))
+        }
+        cases += (MatrixCalculusTests.rules.map { ($0.0, $0.1) } + MatrixCalculusTests.numericOnly).map { ($0.0, $0.1, MatrixCalculusTests.scope) }
+        var expressions: [(Expr, Scope)] = []
+        for c in cases {
+            let f = try Parser.parse(c.function, scope: c.scope)
+            let v = try #require(c.scope.lookup(c.variable) ?? Variable?.some(.scalar(c.variable)))
+            expressions += [(f, c.scope), (Simplifier.simplify(try Differentiator.derivative(f, v)), c.scope)]
+        }
+        #expect(expressions.count >= 150)
+        for style in Printer.Style.allCases {
+            let failures = expressions.compactMap { RoundTripTests.failure($0.0, $0.1, style: style) }
+            #expect(failures.isEmpty, "\(style): \(failures.count) of \(expressions.count):\n\(failures.prefix(8).joined(separator: "\n"))")
+        }
+    }
 }
