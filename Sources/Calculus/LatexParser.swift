@@ -139,8 +139,9 @@ extension Parser {
             return name == "1" ? .ones(shape) : .zeros(shape)
         }
         guard Scope.isName(name) else { throw error("'\(name)' is not a name", t) }
-        // `\mathbf{e}_{k}` (e not declared): the unit vector, as mcheck prints it.
-        if name == "e", scope.lookup(name) == nil, isSymbol("_") {
+        // `\mathbf{e}_{k}` (e not declared, no name e_… declared or defined): the unit vector, as mcheck prints it.
+        let namesWithE = scope.variables.keys.contains { $0.hasPrefix("e_") } || scope.definitions.keys.contains { $0.hasPrefix("e_") }
+        if name == "e", scope.lookup(name) == nil, !namesWithE, isSymbol("_") {
             let sub = advance()
             return try parseSubscript(.constant(.e), at: sub)
         }

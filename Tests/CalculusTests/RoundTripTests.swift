@@ -101,4 +101,20 @@ import Testing
             #expect(failures.isEmpty, "\(style): \(failures.count) of \(expressions.count):\n\(failures.prefix(8).joined(separator: "\n"))")
         }
     }
+
+    /// The sized forms the LaTeX printer writes read with their sizes; `\\mathbf{e}_{k}` and `e_k` are unit vectors
+    /// unless a name `e_…` is declared or defined (the course's error e_i of example i).
+    @Test func sizedAndUnitVectorFormsReadAsWritten() throws {
+        #expect(try Parser.parse("\\mathbf{1}_{n}").shape == .column(.named("n")))
+        #expect(try Parser.parse("\\mathbf{0}_{3}^{T}") == .zeros(.row(.fixed(3))))
+        #expect(try Parser.parse("\\mathbf{1}_{m \\times n}") == .ones(.matrix(.named("m"), .named("n"))))
+        #expect(try Parser.parse("\\mathbf{e}_{2}") == .basis(.integer(2), .free))
+        #expect(try Parser.parse("e_k", syntax: .ascii) == .basis(.symbol("k"), .free))
+        #expect(try Parser.parse("e_2 + x", scope: TestScopes.make("x: vector(n)")) == .sum([.basis(.integer(2), .named("n")), .variable(Variable("x", .column(.named("n"))))]))
+        var course = TestScopes.make("x: vector(n)")
+        course.define("e_1", Scope.Definition(parameters: [], body: .symbol("r")))
+        #expect(try Parser.parse("\\mathbf{e}_{1}", scope: course).shape == .scalar)
+        let ascii = try? Parser.parse("e_1", scope: course, syntax: .ascii)
+        #expect(ascii.map { !$0.shape.isVector } ?? true, "\(ascii.map(Printer.ascii) ?? "")")
+    }
 }
