@@ -12,6 +12,8 @@ import Markdown
 struct EquationChecker {
     let file: String
     var scope = Scope()
+    /// The names defined without parameters, as intermediate variables (`IntermediateVariables`).
+    var intermediates = IntermediateVariables()
     var checks: [Check] = []
     var coverage = ClaimCoverage()
 
@@ -52,7 +54,7 @@ struct EquationChecker {
             return .skipChildren
         case .displayMath(let tex), .inlineMath(let tex):
             let inTable = node.ancestors.contains { if case .tableCell = $0.kind { return true }; return false }
-            let reading = ClaimRule.read(tex, scope: scope)
+            let reading = ClaimRule.read(tex, scope: intermediates.frozen(scope))
             if reading == .definition && inline.unchecked == nil {
                 if define(tex) { coverage.definition(file, inTable ? .table : .inline) }
                 inline = Annotations()
@@ -125,17 +127,41 @@ struct EquationChecker {
         let sides = Parser.splitEquation(ClaimRule.trimmed(rawTex))
         let head = Parser.definitionHead(sides[0].text, scope: scope)
         let name = head?.name ?? sides[0].text.trimmingSpaces
-        var local = scope
-        for p in head?.parameters ?? [] where local.lookup(p.name) == nil { local.declare(p) }
-        guard let body = try? Parser.parse(sides[1].text, scope: local, syntax: .latex) else { return false }
+        let parameters = head?.parameters ?? []
+        guard let body = read(sides[1].text, parameters: parameters) else { return false }
         var evaluator = Evaluator(Environment())
-        if head?.parameters.isEmpty ?? true, (try? evaluator.evaluate(body)) != nil {
-            point[name] = body
+        if parameters.isEmpty, (try? evaluator.evaluate(body.full)) != nil {
+            point[name] = body.full
             return false
         }
         guard let head, scope.lookup(head.name) == nil || !head.parameters.isEmpty else { return false }
-        scope.define(head.name, Scope.Definition(parameters: head.parameters, body: body))
+        define(head.name, parameters: parameters, body: body)
         return true
+    }
+
+    /// A definition's body, read with the intermediates as variables (`direct`) and in the chapter's variables
+    /// (`full`); nil when it cannot be read.
+    func read(_ text: String, parameters: [Variable]) -> (direct: Expr, full: Expr)? {
+        var local = intermediates.frozen(scope)
+        for p in parameters { local.declare(p) }
+        guard let direct = try? Parser.parse(text, scope: local, syntax: .latex),
+              let full = try? intermediates.resolve(direct, keeping: Set(parameters.map(\.name))) else { return nil }
+        return (direct, full)
+    }
+
+    /// Whether `head = …` defines the name: a name neither declared nor defined; in prose and tables, as in
+    /// `define`, one defined before (prose reuses `y` for each example); in a display, one defined before with
+    /// other parameters (`\mathbf{y}(x) = …` after `y = \sin(u)`), while `f(x) = …` after `f(x) = …` is a claim.
+    func canDefine(_ head: (name: String, parameters: [Variable]), kind: Check.Kind) -> Bool {
+        guard scope.lookup(head.name) == nil || !head.parameters.isEmpty else { return false }
+        guard let earlier = scope.definitions[head.name] else { return true }
+        return kind != .equation || earlier.parameters.count != head.parameters.count
+    }
+
+    /// `name = body` without parameters is an intermediate variable as well as a definition.
+    mutating func define(_ name: String, parameters: [Variable], body: (direct: Expr, full: Expr)) {
+        if parameters.isEmpty { intermediates.define(name, direct: body.direct) }
+        scope.define(name, Scope.Definition(parameters: parameters, body: body.full))
     }
 
     static func checkKind(_ kind: ClaimCoverage.Kind) -> Check.Kind {
@@ -181,7 +207,11 @@ struct EquationChecker {
         let tex = ClaimRule.trimmed(rawTex)
         var conditions: [Condition] = []
         if let whereText {
-            do { conditions = try Parser.parseConditions(whereText, scope: scope) } catch let e {
+            do {
+                conditions = try Parser.parseConditions(whereText, scope: intermediates.frozen(scope)).map { c in
+                    Condition(intermediates.expanded(c.lhs), c.relation, intermediates.expanded(c.rhs))
+                }
+            } catch let e {
                 checks.append(Check(file: file, line: whereLine, kind: kind, status: .failed, message: "where: \(e.message)"))
             }
         }
@@ -194,21 +224,19 @@ struct EquationChecker {
             add(first, .unchecked, "not checkable: not an equation (no '=')")
             return .notCheckable("not an equation (no '=')")
         }
-        // A definition: `f(x, y) = 3x^2y`, `J = …`. The name is defined by the last side that can be read.
-        if label == nil, let head = Parser.definitionHead(sides[0].text, scope: scope), scope.definitions[head.name] == nil,
-           scope.lookup(head.name) == nil || !head.parameters.isEmpty {
-            var local = scope
-            for p in head.parameters where local.lookup(p.name) == nil { local.declare(p) }
-            var body: Expr? = nil
+        // A definition: `f(x, y) = 3x^2y`, `J = …`, a chain of them `y = u_4 = \ln(u_3)`. Each name is defined by
+        // the last side that can be read.
+        var defined = false
+        while label == nil, sides.count >= 2, let head = Parser.definitionHead(sides[0].text, scope: scope), canDefine(head, kind: kind) {
+            var body: (direct: Expr, full: Expr)? = nil
             for side in sides.dropFirst().reversed() {
-                if let e = try? Parser.parse(side.text, scope: local, syntax: .latex) { body = e; break }
+                if let b = read(side.text, parameters: head.parameters) { body = b; break }
             }
-            if let body {
-                scope.define(head.name, Scope.Definition(parameters: head.parameters, body: body))
-            }
+            if let body { define(head.name, parameters: head.parameters, body: body) }
             sides.removeFirst()
-            if sides.count < 2 { return .definition }
+            defined = true
         }
+        if defined && sides.count < 2 { return .definition }
         var reasons: [String] = []
         // Read every side first: a side whose size is fixed lends it to sides written with a bare I or 1.
         // `f(g(x))`, `f'(x)` with no definition of f: a rule about any function, not a product to evaluate.
@@ -217,7 +245,9 @@ struct EquationChecker {
             if let name = EquationChecker.undefinedFunctions(in: side.text, scope: Scope()).intersection(functions).sorted().first {
                 return .failure(CalculusError(.unknownName, "'\(name)' is a function with no definition"))
             }
-            return Result { try Parser.parse(side.text, scope: scope, syntax: .latex) }.mapError { $0 as? CalculusError ?? CalculusError(.syntax, "\($0)") }
+            return Result { () throws(CalculusError) -> Expr in
+                try intermediates.resolve(try Parser.parse(side.text, scope: intermediates.frozen(scope), syntax: .latex))
+            }
         }
         if !point.isEmpty { parsed = parsed.map { $0.map { $0.substituting(point) } } }
         if let reference = parsed.compactMap({ try? $0.get() }).first(where: { !$0.hasFreeSize })?.shape {
