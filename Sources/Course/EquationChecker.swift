@@ -158,9 +158,15 @@ struct EquationChecker {
         return kind != .equation || earlier.parameters.count != head.parameters.count
     }
 
-    /// `name = body` without parameters is an intermediate variable as well as a definition.
+    /// `name = body` without parameters is an intermediate variable as well as a definition, and so is one that lists
+    /// an intermediate among its arguments (`q(x, r) = xr` after `r = x^2`). A function of other parameters,
+    /// `\mathbf{y}(x) = …`, ends an earlier intermediate of its name.
     mutating func define(_ name: String, parameters: [Variable], body: (direct: Expr, full: Expr)) {
-        if parameters.isEmpty { intermediates.define(name, direct: body.direct) }
+        if parameters.isEmpty || parameters.contains(where: { intermediates.named($0.name) != nil }) {
+            intermediates.define(name, direct: body.direct)
+        } else {
+            intermediates.remove(name)
+        }
         scope.define(name, Scope.Definition(parameters: parameters, body: body.full))
     }
 

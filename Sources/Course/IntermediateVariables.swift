@@ -48,6 +48,9 @@ struct IntermediateVariables {
         return full
     }
 
+    /// `name` is no longer an intermediate variable (it was redefined as a function).
+    mutating func remove(_ name: String) { all.removeAll { $0.variable.name == name } }
+
     /// Every intermediate replaced by its definition in terms of the chapter's variables, except `keeping`
     /// (the parameters of a function being defined, which shadow an intermediate of the same name).
     func expanded(_ e: Expr, keeping: Set<String> = []) -> Expr {

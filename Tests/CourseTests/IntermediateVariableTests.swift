@@ -21,6 +21,7 @@ import Testing
         13,   // ∂u_2/∂x = 1 + 2x: the partial holds u_1 fixed, it is 1
         20,   // dv_3/dv_1 = sin(v_1): through v_2 it is 2 sin(v_1) cos(v_1)
         26,   // df/dx without the direct term ∂f/∂x
+        34,   // dq/dx = r: that is q's partial
     ])
     func falseClaimFailsAtItsLine(line: Int) throws {
         #expect(statuses(try report(), line: line) == [.failed], "line \(line)")
@@ -34,6 +35,8 @@ import Testing
         (22, 2),   // the chain multiplied out
         (24, 1),   // df/dx = ∂f/∂x + ∂f/∂g dg/dx with a vector g of intermediates
         (29, 2),   // ∂C/∂w with C defined through s: w is no argument of C's own, so the partial is the total one
+        (32, 2),   // q(x, r) = xr lists an intermediate among its arguments: ∂q/∂x = r, dq/dx = 3x^2
+        (36, 1),   // y(t) = t^3 is a function, no longer the intermediate y of line 19
     ])
     func trueClaimsAroundThemPass(line: Int, count: Int) throws {
         let found = statuses(try report(), line: line)
@@ -42,7 +45,7 @@ import Testing
 
     @Test func onlyTheFalseClaimsFail() throws {
         let report = try report()
-        #expect(report.failed.filter { $0.kind != .workbook }.map(\.line).sorted() == [9, 13, 20, 26])
+        #expect(report.failed.filter { $0.kind != .workbook }.map(\.line).sorted() == [9, 13, 20, 26, 34])
         #expect(report.coverage.tally(kind: .inline).claims == report.coverage.tally(kind: .inline).checked)
     }
 }
