@@ -179,7 +179,7 @@ struct EquationChecker {
         }
     }
 
-    /// Single-letter names applied like functions (`f(`, `g'(`, `f\left(`) and never used as a plain value in the
+    /// Single-letter names, or such a name with a subscript, applied like functions (`f(`, `g'(`, `f\left(`, `f_i(`) and never used as a plain value in the
     /// equation, neither defined nor declared: `f` and `g` in `\frac{d}{dx} f(g(x)) = f'(g(x)) g'(x)`, not `x` in `x(x + 1)`.
     static func undefinedFunctions(in tex: String, scope: Scope) -> Set<String> {
         let s = Array(tex.unicodeScalars)
@@ -194,9 +194,16 @@ struct EquationChecker {
             }
             if c.isASCII && c.properties.isAlphabetic && (i == 0 || !s[i - 1].properties.isAlphabetic) && (i + 1 == s.count || !s[i + 1].properties.isAlphabetic) {
                 var j = i + 1
+                var name = String(c)
+                // `f_i(`, `f_{i}(`: a family of functions, named with its subscript.
+                if j + 1 < s.count && s[j] == "_" {
+                    var k = j + 1
+                    if s[k] == "{" { while k < s.count && s[k] != "}" { k += 1 } }
+                    if k < s.count { name += "_" + String(String.UnicodeScalarView(s[(j + 1)...k])).filter { $0 != "{" && $0 != "}" }; j = k + 1 }
+                }
                 while j < s.count && s[j] == "'" { j += 1 }
-                let rest = String(String.UnicodeScalarView(s[j...]))
-                if rest.hasPrefix("(") || rest.hasPrefix("\\left(") { applied.insert(String(c)) } else { plain.insert(String(c)) }
+                let rest = String(String.UnicodeScalarView(s[Swift.min(j, s.count)...]))
+                if rest.hasPrefix("(") || rest.hasPrefix("\\left(") { applied.insert(name) } else { plain.insert(name) }
             }
             i += 1
         }

@@ -78,6 +78,8 @@ import Grading
         ("\\max(0, x) = \\operatorname{relu}(x)", []),
         ("\\frac{d}{dx}(x^2) = 2x", []),
         ("\\mathbf{x}(t) = t", []),
+        ("\\frac{\\partial}{\\partial x_j}\\sum_{i=1}^{m} f_i(\\mathbf{x}) = 0", ["f_i"]),
+        ("f_{i}(x) + f_i = 1", []),
     ])
     func whichNamesAreAbstractFunctions(tex: String, names: [String]) {
         #expect(EquationChecker.undefinedFunctions(in: tex, scope: Scope()).sorted() == names)
