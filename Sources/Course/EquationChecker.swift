@@ -279,13 +279,25 @@ struct EquationChecker {
                 continue
             }
             let left = a.text.trimmingSpaces, right = b.text.trimmingSpaces
-            switch Equivalence(conditions: conditions).compare(lhs, rhs) {
+            // A claim about entry i is checked at each index in turn (`EntryIndices`).
+            let indices = EntryIndices.free(in: [lhs, rhs])
+            var verdict = Verdict.equal(.symbolic)
+            var atIndex = ""
+            for (map, description) in EntryIndices.assignments(indices) {
+                verdict = Equivalence(conditions: conditions).compare(lhs.substituting(map), rhs.substituting(map))
+                atIndex = description
+                if verdict.isEqual { continue }
+                break
+            }
+            let forIndices = indices.isEmpty ? "" : " (for \(indices.joined(separator: ", ")) = \(EntryIndices.values.map(String.init).joined(separator: ", ")))"
+            let atIndexPrefix = atIndex.isEmpty ? "" : atIndex + ", "
+            switch verdict {
             case .equal:
-                add(at, .verified, "\(left) = \(right)")
+                add(at, .verified, "\(left) = \(right)\(forIndices)")
             case .notEqual(let c):
-                add(at, .failed, "\(left) ≠ \(right): at \(c.pointDescription) the left side is \(c.valueDescriptions.expected) and the right side is \(c.valueDescriptions.actual)")
+                add(at, .failed, "\(left) ≠ \(right): at \(atIndexPrefix)\(c.pointDescription) the left side is \(c.valueDescriptions.expected) and the right side is \(c.valueDescriptions.actual)")
             case .shapesDiffer(let s1, let s2):
-                add(at, .failed, "\(left) ≠ \(right): the left side is a \(s1) and the right side a \(s2)")
+                add(at, .failed, "\(left) ≠ \(right)\(atIndex.isEmpty ? "" : " at " + atIndex): the left side is a \(s1) and the right side a \(s2)")
             case .undecidable(let why):
                 reasons.append(why)
                 add(at, .unchecked, "not checkable: \(why)")
