@@ -134,9 +134,17 @@ extension Parser {
         else if case .identifier(let s) = peek.kind { _ = advance(); name = s }
         else if case .number(let s) = peek.kind { _ = advance(); name = s }
         else { throw error("expected a name after \(describe(t))") }
-        if name == "1" { return .ones(.column(.free)) }
-        if name == "0" { return .zeros(.column(.free)) }
+        if name == "1" || name == "0" {
+            let shape = try parseSizeSubscript() ?? .column(.free)
+            return name == "1" ? .ones(shape) : .zeros(shape)
+        }
         guard Scope.isName(name) else { throw error("'\(name)' is not a name", t) }
+        // `\mathbf{e}_{k}` (e not declared, no name e_… declared or defined): the unit vector, as mcheck prints it.
+        let namesWithE = scope.variables.keys.contains { $0.hasPrefix("e_") } || scope.definitions.keys.contains { $0.hasPrefix("e_") }
+        if name == "e", scope.lookup(name) == nil, !namesWithE, isSymbol("_") {
+            let sub = advance()
+            return try parseSubscript(.constant(.e), at: sub)
+        }
         if let v = scope.lookup(name) { return .variable(v) }
         if let def = scope.definitions[name] {
             if isSymbol("(") || isCommand("left") { return try applyDefinitionLatex(name, def, at: t) }
@@ -147,6 +155,20 @@ extension Parser {
         let v = first.properties.isUppercase ? Variable(name, .matrix(.named("m"), .named("n"))) : Variable(name, .column(.named("n")))
         scope.declare(v)
         return .variable(v)
+    }
+
+    /// The size of `\mathbf{1}_{n}` or `\mathbf{0}_{m \times n}` (as mcheck prints them): a column, or an m×n matrix;
+    /// nil when no `_` follows.
+    mutating func parseSizeSubscript() throws(CalculusError) -> Shape? {
+        guard isSymbol("_") else { return nil }
+        _ = advance()
+        guard isSymbol("{") else { return .column(try parseDimension()) }
+        let open = advance()
+        let rows = try parseDimension()
+        var shape = Shape.column(rows)
+        if isCommand("times") || isSymbol("*") { _ = advance(); shape = Shape(rows, try parseDimension()) }
+        try expect("}", closing: open)
+        return shape
     }
 
     mutating func applyDefinitionLatex(_ name: String, _ def: Scope.Definition, at t: Token) throws(CalculusError) -> Expr {

@@ -283,9 +283,13 @@ public struct Parser {
                 if isSymbol("-", t) { rhs = .negate(rhs) }
                 // Check against the shape of the sum so far (not only the first term, which may be a scalar),
                 // and re-fill earlier terms only when that shape becomes more specific: long sums stay linear.
-                let next = try Shapes.broadcast(shape, rhs.shape, at: t, isSymbol("+", t) ? "add" : "subtract")
-                if next != shape { terms = terms.map { Shapes.fill($0, next) }; shape = next }
-                terms.append(Shapes.fill(rhs, shape))
+                let verb = isSymbol("+", t) ? "add" : "subtract"
+                let next = try Shapes.broadcast(shape, rhs.shape, at: t, verb)
+                if next != shape {
+                    for k in terms.indices { terms[k] = try Shapes.fill(terms[k], next, at: t, verb) }
+                    shape = next
+                }
+                terms.append(try Shapes.fill(rhs, shape, at: t, verb))
             } else { break }
         }
         return terms.count == 1 ? terms[0] : .sum(terms)
@@ -479,6 +483,14 @@ public struct Parser {
             default: throw error("expected a subscript after '_', found \(describe(peek))")
             }
         }
+        // `e_1`, `e_i` (e not declared) is the unit vector, its size from the context, as mcheck prints it; unless a name
+        // e_i is defined or declared (the course's error of example i), which stays as it was read before.
+        let named = subExpr == nil && (scope.definitions["e_" + subText] != nil || scope.lookup("e_" + subText) != nil)
+        if case .constant(.e) = base, !named {
+            var index: Expr
+            if let subExpr { index = subExpr } else { index = try unitVectorIndex(subText, at: subStart) }
+            return .basis(index, .free)
+        }
         guard case .variable(let v) = base else {
             if subExpr == nil, case .derivative = base { return base }
             throw error("a subscript needs a name before it", t)
@@ -500,6 +512,14 @@ public struct Parser {
             return def.body
         }
         return .variable(scope.lookup(name) ?? Variable(name))
+    }
+
+    /// The position of a unit vector `e_k`: a whole number or a scalar name.
+    func unitVectorIndex(_ text: String, at t: Token) throws(CalculusError) -> Expr {
+        if let k = Int(text) { return .integer(k) }
+        let index = variableNamed(text, at: t)
+        guard index.shape.isScalar else { throw error("an index must be a scalar", t, kind: .shape) }
+        return index
     }
 
     func variableNamed(_ name: String, at t: Token) -> Expr {

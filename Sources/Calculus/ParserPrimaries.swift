@@ -54,6 +54,10 @@ extension Parser {
         case .symbol("√"):
             _ = advance()
             return .apply(.sqrt, try parseUnary())
+        case .symbol("∑") where !latex && isSymbol("(", peek(1)):
+            // `∑(v)`, `∑(x_i, i, 1, N)`: sum's symbol, as the Unicode printer writes it.
+            _ = advance()
+            return try parseName("sum", at: t)
         case .command(let c):
             _ = advance()
             return try parseCommand(c, at: t)

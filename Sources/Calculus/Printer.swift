@@ -1,14 +1,21 @@
 /// Prints expressions back as people write them: ASCII (`6x^2 cos(x^3)/sin(x^3)`), ASCII with every
-/// multiplication explicit (`3*x^2*y`, the grader's "read as"), and LaTeX.
+/// multiplication explicit (`3*x^2*y`, the grader's "read as"), LaTeX, and Unicode (`6x²·cos(x³)/sin(x³)`, what a
+/// student types with Unicode; `UnicodePrinter.swift`).
 public struct Printer {
-    public enum Style: Sendable { case ascii, explicit, latex }
+    public enum Style: Sendable, CaseIterable { case ascii, explicit, latex, unicode }
     let style: Style
+
+    public init(style: Style) { self.style = style }
 
     public static func ascii(_ e: Expr) -> String { Printer(style: .ascii).print(e) }
     public static func explicit(_ e: Expr) -> String { Printer(style: .explicit).print(e) }
     public static func latex(_ e: Expr) -> String { Printer(style: .latex).print(e) }
+    public static func unicode(_ e: Expr) -> String { Printer(style: .unicode).print(e) }
 
     var latex: Bool { style == .latex }
+    var unicode: Bool { style == .unicode }
+    /// The minus sign: `−` (U+2212) in Unicode, `-` otherwise.
+    var minus: String { unicode ? "−" : "-" }
 
     // Precedence: 1 sum, 2 product, 3 unary minus, 4 power, 5 atom.
     public func print(_ e: Expr) -> String { render(e).text }
@@ -22,15 +29,15 @@ public struct Printer {
 
     func number(_ n: Number) -> Piece {
         switch n {
-        case .rational(let a, 1): return Piece(text: String(a), precedence: a < 0 ? 3 : 5, startsWithDigit: a >= 0, startsWithSign: a < 0)
+        case .rational(let a, 1): return Piece(text: signed(String(a)), precedence: a < 0 ? 3 : 5, startsWithDigit: a >= 0, startsWithSign: a < 0)
         case .rational(let a, let b):
             if let decimal = Printer.decimal(a, b) {
-                return Piece(text: decimal, precedence: a < 0 ? 3 : 5, startsWithDigit: a >= 0, startsWithSign: a < 0)
+                return Piece(text: signed(decimal), precedence: a < 0 ? 3 : 5, startsWithDigit: a >= 0, startsWithSign: a < 0)
             }
             if latex { return Piece(text: (a < 0 ? "-" : "") + "\\frac{\(abs(a))}{\(b)}", precedence: a < 0 ? 3 : 5, startsWithSign: a < 0) }
-            return Piece(text: "\(a)/\(b)", precedence: 2, startsWithDigit: a >= 0, startsWithSign: a < 0)
+            return Piece(text: signed("\(a)/\(b)"), precedence: 2, startsWithDigit: a >= 0, startsWithSign: a < 0)
         case .real(let x):
-            let s = formatDouble(x)
+            let s = signed(formatDouble(x))
             return Piece(text: s, precedence: x < 0 ? 3 : 5, startsWithDigit: x >= 0, startsWithSign: x < 0)
         }
     }
@@ -44,7 +51,11 @@ public struct Printer {
         return (a < 0 ? "-" : "") + whole + "." + frac
     }
 
+    /// A number's text with the style's minus sign.
+    func signed(_ text: String) -> String { unicode && text.hasPrefix("-") ? minus + text.dropFirst() : text }
+
     func name(_ v: Variable) -> String {
+        if unicode { return Printer.unicodeName(v.name) }
         guard latex else { return v.name }
         var base = v.name, sub = ""
         if let u = v.name.firstIndex(of: "_") { base = String(v.name[..<u]); sub = String(v.name[v.name.index(after: u)...]) }
@@ -65,13 +76,16 @@ public struct Printer {
     func render(_ e: Expr) -> Piece {
         switch e {
         case .number(let n): return number(n)
-        case .constant(let c): return Piece(text: latex ? (c == .pi ? "\\pi" : "e") : c.rawValue, precedence: 5)
+        case .constant(let c):
+            if c == .pi && unicode { return Piece(text: "π", precedence: 5) }
+            return Piece(text: latex ? (c == .pi ? "\\pi" : "e") : c.rawValue, precedence: 5)
         case .variable(let v): return Piece(text: name(v), precedence: 5)
         case .index(let base, let i):
-            var b = render(base)
+            // An entry keeps its vector's bold (`\\mathbf{w}_{t + 1}`): a plain `w` would read back as a scalar.
+            let b = render(base)
             let k = render(i).text
-            if latex, case .variable(let v) = base, v.kind == .plain { b = Piece(text: Printer(style: .latex).name(Variable(v.name)), precedence: 5) }
             if latex { return Piece(text: wrap(b, below: 5) + "_{\(k)}", precedence: 5) }
+            if unicode, let small = Printer.subscripted(k) { return Piece(text: wrap(b, below: 5) + small, precedence: 5) }
             return Piece(text: wrap(b, below: 5) + "_" + (k.count == 1 || Int(k) != nil ? k : "{\(k)}"), precedence: 5)
         case .add(let terms): return sum(terms)
         case .mul(let factors): return product(factors)
@@ -87,8 +101,9 @@ public struct Printer {
                 } else { num.append(wrap(render(f), below: 4)) }
             }
             if num.isEmpty { num = [latex ? "\\mathbf{1}" : "1"] }
-            var text = num.joined(separator: latex ? " \\otimes " : " .* ")
-            if !den.isEmpty { text += (latex ? " \\oslash " : " ./ ") + den.joined(separator: latex ? " \\oslash " : " ./ ") }
+            let times = latex ? " \\otimes " : unicode ? " ⊙ " : " .* ", over = latex ? " \\oslash " : unicode ? " ⊘ " : " ./ "
+            var text = num.joined(separator: times)
+            if !den.isEmpty { text += over + den.joined(separator: over) }
             return Piece(text: text, precedence: 2)
         case .power(let b, let x):
             if let k = x.numberValue, k.isNegative, !b.shape.isMatrix { return product([e]) }
@@ -98,14 +113,19 @@ public struct Printer {
             let digit = basePiece.precedence >= 5 && basePiece.startsWithDigit
             var exp = render(x)
             if latex { return Piece(text: base + "^{" + exp.text + "}", precedence: 4, startsWithDigit: digit) }
+            if unicode, !b.shape.isMatrix, let small = Printer.superscriptExponent(x) {
+                return Piece(text: base + small, precedence: 4, startsWithDigit: digit)
+            }
             if exp.precedence < 5 || exp.text.contains("/") { exp.text = "(" + exp.text + ")" }
             let op = b.shape.isScalar ? "^" : ".^"
             return Piece(text: base + op + exp.text, precedence: 4, startsWithDigit: digit)
         case .apply(let fn, let x):
             if latex { return Piece(text: fn.latex(of: render(x).text), precedence: 5) }
+            if unicode, let piece = unicodeApply(fn, x) { return piece }
             return call(fn.rawValue, [x])
         case .applyVector(let fn, let x):
             if latex { return Piece(text: fn.latex(of: render(x).text), precedence: 5) }
+            if unicode, fn == .norm { return Piece(text: "‖" + render(x).text + "‖", precedence: 5) }
             return call(fn.rawValue, [x])
         case .max(let a, let b): return call("max", [a, b])
         case .min(let a, let b): return call("min", [a, b])
@@ -115,28 +135,35 @@ public struct Printer {
             }
             return Piece(text: "if(\(condition(c)), \(render(a).text), \(render(b).text))", precedence: 5)
         case .transpose(let x):
+            if unicode, case .inverse(let y) = x { return Piece(text: wrap(render(y), below: 5) + "⁻ᵀ", precedence: 4) }
             let inner = wrap(render(x), below: 5)
-            return Piece(text: inner + (latex ? "^{T}" : "^T"), precedence: 4)
-        case .sum(let x): return call("sum", [x])
+            return Piece(text: inner + (latex ? "^{T}" : unicode ? "ᵀ" : "^T"), precedence: 4)
+        case .sum(let x): return call(unicode ? "∑" : "sum", [x])
         case .series(let i, let lo, let hi, let body):
             if latex {
                 return Piece(text: "\\sum_{\(i.name)=\(render(lo).text)}^{\(render(hi).text)} " + wrap(render(body), below: 2), precedence: 2)
             }
-            return Piece(text: "sum(\(render(body).text), \(i.name), \(render(lo).text), \(render(hi).text))", precedence: 5)
+            return Piece(text: "\(unicode ? "∑" : "sum")(\(render(body).text), \(name(i)), \(render(lo).text), \(render(hi).text))", precedence: 5)
         case .diag(let x): return call("diag", [x])
         case .trace(let x): return call("tr", [x])
         case .det(let x): return call("det", [x])
         case .inverse(let x):
             if latex { return Piece(text: wrap(render(x), below: 5) + "^{-1}", precedence: 4) }
+            if unicode { return Piece(text: wrap(render(x), below: 5) + "⁻¹", precedence: 4) }
             return call("inv", [x])
         case .ones(let s): return filled("ones", "\\mathbf{1}", s)
         case .zeros(let s): return filled("zeros", "\\mathbf{0}", s)
         case .identity(let n):
             if latex || n == .free { return Piece(text: "I", precedence: 5) }
             return Piece(text: "I(\(n))", precedence: 5)
-        case .basis(let i, _):
+        case .basis(let i, let n):
+            // Of a fixed size, at a whole-number position, a unit vector is written out: [0; 1; 0].
+            if case .fixed(let size) = n, let k = i.numberValue, k.isInteger, case .rational(let position, _) = k, (1...size).contains(position) {
+                return block((1...size).map { [Expr.integer($0 == position ? 1 : 0)] })
+            }
             let k = render(i).text
-            return Piece(text: latex ? "\\mathbf{e}_{\(k)}" : "e_\(k)", precedence: 5)
+            if unicode, let small = Printer.subscripted(k) { return Piece(text: "e" + small, precedence: 5) }
+            return Piece(text: latex ? "\\mathbf{e}_{\(k)}" : "e_" + (k.count == 1 || Int(k) != nil ? k : "{\(k)}"), precedence: 5)
         case .block(let rows): return block(rows)
         case .derivative(let r):
             let f = render(r.function).text
@@ -150,20 +177,44 @@ public struct Printer {
     }
 
     func filled(_ word: String, _ tex: String, _ s: Shape) -> Piece {
-        // A matrix of ones or zeros prints as an outer product, which reads back as a matrix (a bare \mathbf{1} is a column).
-        if latex && s.isMatrix { return Piece(text: tex + " " + tex + "^{T}", precedence: 2) }
-        if latex { return Piece(text: s.isRow ? tex + "^{T}" : tex, precedence: s.isRow ? 4 : 5) }
+        if latex { return filledLatex(tex, s) }
+        let transpose = unicode ? "ᵀ" : "^T"
         if s.isColumn || s.rows == .free { return Piece(text: s.rows == .free ? word + "(n)" : "\(word)(\(s.rows))", precedence: 5) }
-        if s.isRow { return Piece(text: "\(word)(\(s.cols))^T", precedence: 4) }
-        return Piece(text: "\(word)(\(s.rows), \(s.cols))", precedence: 5)
+        // A size still free prints as n, as a free column does.
+        func size(_ d: Dimension) -> String { d == .free ? "n" : "\(d)" }
+        if s.isRow { return Piece(text: "\(word)(\(size(s.cols)))" + transpose, precedence: 4) }
+        return Piece(text: "\(word)(\(size(s.rows)), \(size(s.cols)))", precedence: 5)
+    }
+
+    /// `\mathbf{1}_{n}`, `\mathbf{0}_{n}^{T}`, `\mathbf{1}_{m \times n}`: with its size, which a bare `\mathbf{1}` leaves to the
+    /// context (and a context of free sizes, such as `\mathbf{1}\mathbf{1}^T + I`, cannot give).
+    func filledLatex(_ tex: String, _ s: Shape) -> Piece {
+        func size(_ d: Dimension) -> String? {
+            switch d {
+            case .fixed(let k): return String(k)
+            case .named(let name): return name.count == 1 && name.first!.isLetter ? name : nil
+            case .free: return nil
+            }
+        }
+        if s.isMatrix {
+            if let m = size(s.rows), let n = size(s.cols) { return Piece(text: tex + "_{\(m) \\times \(n)}", precedence: 5) }
+            // An outer product reads back as a matrix (a bare \mathbf{1} is a column).
+            return Piece(text: tex + " " + tex + "^{T}", precedence: 2)
+        }
+        let sized = size(s.length).map { tex + "_{\($0)}" } ?? tex
+        return Piece(text: s.isRow ? sized + "^{T}" : sized, precedence: s.isRow ? 4 : 5)
     }
 
     func condition(_ c: Condition) -> String {
         let rel: String
         if latex {
             rel = [.less: "<", .lessEqual: "\\le", .greater: ">", .greaterEqual: "\\ge"][c.relation]!
+        } else if unicode {
+            rel = [.less: "<", .lessEqual: "≤", .greater: ">", .greaterEqual: "≥"][c.relation]!
         } else { rel = c.relation.rawValue }
-        return render(c.lhs).text + " " + rel + " " + render(c.rhs).text
+        // A zero vector compared entry by entry is the number 0 (a bare \mathbf{0} has no size to read back).
+        func side(_ e: Expr) -> String { e.isZero ? "0" : render(e).text }
+        return side(c.lhs) + " " + rel + " " + side(c.rhs)
     }
 
     func block(_ rows: [[Expr]]) -> Piece {
@@ -193,10 +244,10 @@ public struct Printer {
             }
             let p = render(shown)
             let body = p.precedence <= 1 ? wrap(p, below: 2) : p.text
-            if k == 0 { text = negative ? "-" + (p.precedence < 3 && !(p.precedence == 2) ? wrap(p, below: 3) : body) : body }
-            else { text += (negative ? " - " : " + ") + body }
+            if k == 0 { text = negative ? minus + (p.precedence < 3 && !(p.precedence == 2) ? wrap(p, below: 3) : body) : body }
+            else { text += (negative ? " \(minus) " : " + ") + body }
         }
-        return Piece(text: text, precedence: 1, startsWithSign: text.hasPrefix("-"))
+        return Piece(text: text, precedence: 1, startsWithSign: text.hasPrefix(minus))
     }
 
     /// Products with a numeric coefficient, juxtaposed factors and a denominator for negative powers.
@@ -213,7 +264,7 @@ public struct Printer {
             numerator.append(f)
         }
         var sign = ""
-        if coefficient.isNegative { sign = "-"; coefficient = -coefficient }
+        if coefficient.isNegative { sign = minus; coefficient = -coefficient }
         var numText = ""
         var denText = ""
         if case .rational(let a, let b) = coefficient, b != 1, Printer.decimal(a, b) == nil {
@@ -228,7 +279,7 @@ public struct Printer {
             var s = wrap(p, below: 3)
             if numerator.count == 1 && p.precedence == 2 && denominator.isEmpty && coefficient.isOne { s = p.text }
             else if p.precedence == 3 || p.startsWithSign { s = latex ? "\\left(" + p.text + "\\right)" : "(" + p.text + ")" }
-            if !explicit, let last = parts.last, p.startsWithDigit, last.last?.isNumber == true { s = (latex ? "\\cdot " : "*") + s }
+            if !explicit, let last = parts.last, p.startsWithDigit, last.last?.isNumber == true { s = (latex ? "\\cdot " : unicode ? "·" : "*") + s }
             parts.append(s)
         }
         if explicit {
@@ -240,7 +291,8 @@ public struct Printer {
             for (k, part) in parts.enumerated() {
                 if k == 0 { numText = part; continue }
                 let prevIsNumber = parts[k - 1].allSatisfy { $0.isNumber || $0 == "." }
-                numText += (prevIsNumber && !part.hasPrefix("*") && !part.hasPrefix("(")) || part.hasPrefix("*") ? part : " " + part
+                let joined = (prevIsNumber && !part.hasPrefix("*") && !part.hasPrefix("(")) || part.hasPrefix("*") || part.hasPrefix("·")
+                numText += joined ? part : (unicode ? "·" : " ") + part
             }
         }
         let denFactors = denominator.map { wrap(render($0), below: 3) }
@@ -254,7 +306,8 @@ public struct Printer {
         }
         if latex { return Piece(text: sign + "\\frac{\(numText)}{\(denText)}", precedence: sign.isEmpty ? 2 : 3, startsWithSign: !sign.isEmpty) }
         // One factor already in parentheses (`(1 + x^2)`) is not wrapped twice.
-        let wrappedOnce = denFactors.count == 1 && denText == denFactors[0] && Printer.isParenthesized(denText)
+        // So is a root in Unicode, whose own parentheses hold its argument (`x/√(x² + 1)`).
+        let wrappedOnce = denFactors.count == 1 && denText == denFactors[0] && (Printer.isParenthesized(denText) || (unicode && denText.hasPrefix("√") && Printer.isParenthesized(String(denText.dropFirst()))))
         let needsParens = !wrappedOnce && (denFactors.count > 1 || denText.contains(" ") || (denFactors.isEmpty == false && denText != denFactors.first && !denFactors.isEmpty))
         let den = needsParens ? "(" + denText + ")" : denText
         let num = numerator.count > 1 && numText.contains("/") ? "(" + numText + ")" : numText

@@ -16,6 +16,9 @@ enum Shapes {
     static func fill(_ e: Expr, _ shape: Shape) -> Expr {
         func pick(_ d: Dimension, _ s: Dimension) -> Dimension { d == .free ? s : d }
         switch e {
+        case .basis(let i, .free):
+            let n = shape.cols == .one ? shape.rows : shape.cols
+            return n == .free || n == .one ? e : .basis(i, n)
         case .identity(.free):
             let n = shape.rows != .free && shape.rows != .one ? shape.rows : shape.cols
             return n == .free ? e : .identity(n)
@@ -28,8 +31,21 @@ enum Shapes {
         case .piecewise(let c, let a, let b): return .piecewise(c, fill(a, shape), fill(b, shape))
         case .diag(let v): return .diag(fill(v, .column(shape.rows == .free ? shape.cols : shape.rows)))
         case .matmul(let xs): return .matrixProduct(fillChain(xs, shape))
+        // A column of blocks shares the width, a row of blocks the height.
+        case .block(let rows) where rows.allSatisfy({ $0.count == 1 }):
+            return .block(rows.map { [fill($0[0], Shape($0[0].shape.rows, shape.cols))] })
+        case .block(let rows) where rows.count == 1:
+            return .block([rows[0].map { fill($0, Shape(shape.rows, $0.shape.cols)) }])
         default: return e
         }
+    }
+
+    /// `fill`, refusing a term whose free sizes cannot take the shape: a bare `I` is square, so it cannot be added to a
+    /// column (a scalar term still expands).
+    static func fill(_ e: Expr, _ shape: Shape, at t: Token, _ verb: String) throws(CalculusError) -> Expr {
+        let filled = fill(e, shape)
+        guard filled.shape.isScalar || filled.shape.matches(shape) else { throw fail("cannot \(verb) a \(shape) and a \(filled.shape)", t) }
+        return filled
     }
 
     /// Free sizes in a matrix product, from the product's shape and from neighbouring factors.

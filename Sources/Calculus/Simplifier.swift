@@ -40,7 +40,7 @@ public enum Simplifier {
             if case .transpose(let v) = x { return .diag(v) }
             return e
         case .series(let i, let lo, let hi, let body):
-            if !body.depends(on: i) { return .product([.sum([hi, .negate(lo), .one]), body]) }
+            if !body.depends(on: i) { return .product([termCount(from: lo, to: hi), body]) }
             if case .mul(let xs) = body {
                 let outside = xs.filter { !$0.depends(on: i) }
                 if !outside.isEmpty {
@@ -61,9 +61,17 @@ public enum Simplifier {
         case .apply(let fn, .number(let n)) where n.isZero && [.cos, .cosh].contains(fn): return .one
         case .sum(let x):
             if case .ones(let s) = x, case .fixed(let k) = s.length { return .integer(k) }
+            if x.isZero { return .zero }
             return e
         default: return e
         }
+    }
+
+    /// How many terms Σ_{i = lo}^{hi} has: hi − lo + 1, and none when hi < lo (an empty sum is 0).
+    static func termCount(from lo: Expr, to hi: Expr) -> Expr {
+        let count = Expr.sum([hi, .negate(lo), .one])
+        if let k = count.numberValue { return k.isNegative ? .zero : count }
+        return .max(.zero, count)
     }
 
     // MARK: Arithmetic

@@ -12,6 +12,8 @@ import Markdown
 struct EquationChecker {
     let file: String
     var scope = Scope()
+    /// The names defined without parameters, as intermediate variables (`IntermediateVariables`).
+    var intermediates = IntermediateVariables()
     var checks: [Check] = []
     var coverage = ClaimCoverage()
 
@@ -52,7 +54,7 @@ struct EquationChecker {
             return .skipChildren
         case .displayMath(let tex), .inlineMath(let tex):
             let inTable = node.ancestors.contains { if case .tableCell = $0.kind { return true }; return false }
-            let reading = ClaimRule.read(tex, scope: scope)
+            let reading = ClaimRule.read(tex, scope: intermediates.frozen(scope))
             if reading == .definition && inline.unchecked == nil {
                 if define(tex) { coverage.definition(file, inTable ? .table : .inline) }
                 inline = Annotations()
@@ -125,17 +127,47 @@ struct EquationChecker {
         let sides = Parser.splitEquation(ClaimRule.trimmed(rawTex))
         let head = Parser.definitionHead(sides[0].text, scope: scope)
         let name = head?.name ?? sides[0].text.trimmingSpaces
-        var local = scope
-        for p in head?.parameters ?? [] where local.lookup(p.name) == nil { local.declare(p) }
-        guard let body = try? Parser.parse(sides[1].text, scope: local, syntax: .latex) else { return false }
+        let parameters = head?.parameters ?? []
+        guard let body = read(sides[1].text, parameters: parameters) else { return false }
         var evaluator = Evaluator(Environment())
-        if head?.parameters.isEmpty ?? true, (try? evaluator.evaluate(body)) != nil {
-            point[name] = body
+        if parameters.isEmpty, (try? evaluator.evaluate(body.full)) != nil {
+            point[name] = body.full
             return false
         }
         guard let head, scope.lookup(head.name) == nil || !head.parameters.isEmpty else { return false }
-        scope.define(head.name, Scope.Definition(parameters: head.parameters, body: body))
+        define(head.name, parameters: parameters, body: body)
         return true
+    }
+
+    /// A definition's body, read with the intermediates as variables (`direct`) and in the chapter's variables
+    /// (`full`); nil when it cannot be read.
+    func read(_ text: String, parameters: [Variable]) -> (direct: Expr, full: Expr)? {
+        var local = intermediates.frozen(scope)
+        for p in parameters { local.declare(p) }
+        guard let direct = try? Parser.parse(text, scope: local, syntax: .latex),
+              let full = try? intermediates.resolve(direct, keeping: Set(parameters.map(\.name))) else { return nil }
+        return (direct, full)
+    }
+
+    /// Whether `head = …` defines the name: a name neither declared nor defined; in prose and tables, as in
+    /// `define`, one defined before (prose reuses `y` for each example); in a display, one defined before with
+    /// other parameters (`\mathbf{y}(x) = …` after `y = \sin(u)`), while `f(x) = …` after `f(x) = …` is a claim.
+    func canDefine(_ head: (name: String, parameters: [Variable]), kind: Check.Kind) -> Bool {
+        guard scope.lookup(head.name) == nil || !head.parameters.isEmpty else { return false }
+        guard let earlier = scope.definitions[head.name] else { return true }
+        return kind != .equation || earlier.parameters.count != head.parameters.count
+    }
+
+    /// `name = body` without parameters is an intermediate variable as well as a definition, and so is one that lists
+    /// an intermediate among its arguments (`q(x, r) = xr` after `r = x^2`). A function of other parameters,
+    /// `\mathbf{y}(x) = …`, ends an earlier intermediate of its name.
+    mutating func define(_ name: String, parameters: [Variable], body: (direct: Expr, full: Expr)) {
+        if parameters.isEmpty || parameters.contains(where: { intermediates.named($0.name) != nil }) {
+            intermediates.define(name, direct: body.direct)
+        } else {
+            intermediates.remove(name)
+        }
+        scope.define(name, Scope.Definition(parameters: parameters, body: body.full))
     }
 
     static func checkKind(_ kind: ClaimCoverage.Kind) -> Check.Kind {
@@ -147,7 +179,7 @@ struct EquationChecker {
         }
     }
 
-    /// Single-letter names applied like functions (`f(`, `g'(`, `f\left(`) and never used as a plain value in the
+    /// Single-letter names, or such a name with a subscript, applied like functions (`f(`, `g'(`, `f\left(`, `f_i(`) and never used as a plain value in the
     /// equation, neither defined nor declared: `f` and `g` in `\frac{d}{dx} f(g(x)) = f'(g(x)) g'(x)`, not `x` in `x(x + 1)`.
     static func undefinedFunctions(in tex: String, scope: Scope) -> Set<String> {
         let s = Array(tex.unicodeScalars)
@@ -162,9 +194,16 @@ struct EquationChecker {
             }
             if c.isASCII && c.properties.isAlphabetic && (i == 0 || !s[i - 1].properties.isAlphabetic) && (i + 1 == s.count || !s[i + 1].properties.isAlphabetic) {
                 var j = i + 1
+                var name = String(c)
+                // `f_i(`, `f_{i}(`: a family of functions, named with its subscript.
+                if j + 1 < s.count && s[j] == "_" {
+                    var k = j + 1
+                    if s[k] == "{" { while k < s.count && s[k] != "}" { k += 1 } }
+                    if k < s.count { name += "_" + String(String.UnicodeScalarView(s[(j + 1)...k])).filter { $0 != "{" && $0 != "}" }; j = k + 1 }
+                }
                 while j < s.count && s[j] == "'" { j += 1 }
-                let rest = String(String.UnicodeScalarView(s[j...]))
-                if rest.hasPrefix("(") || rest.hasPrefix("\\left(") { applied.insert(String(c)) } else { plain.insert(String(c)) }
+                let rest = String(String.UnicodeScalarView(s[Swift.min(j, s.count)...]))
+                if rest.hasPrefix("(") || rest.hasPrefix("\\left(") { applied.insert(name) } else { plain.insert(name) }
             }
             i += 1
         }
@@ -181,7 +220,11 @@ struct EquationChecker {
         let tex = ClaimRule.trimmed(rawTex)
         var conditions: [Condition] = []
         if let whereText {
-            do { conditions = try Parser.parseConditions(whereText, scope: scope) } catch let e {
+            do {
+                conditions = try Parser.parseConditions(whereText, scope: intermediates.frozen(scope)).map { c in
+                    Condition(intermediates.expanded(c.lhs), c.relation, intermediates.expanded(c.rhs))
+                }
+            } catch let e {
                 checks.append(Check(file: file, line: whereLine, kind: kind, status: .failed, message: "where: \(e.message)"))
             }
         }
@@ -194,21 +237,19 @@ struct EquationChecker {
             add(first, .unchecked, "not checkable: not an equation (no '=')")
             return .notCheckable("not an equation (no '=')")
         }
-        // A definition: `f(x, y) = 3x^2y`, `J = …`. The name is defined by the last side that can be read.
-        if label == nil, let head = Parser.definitionHead(sides[0].text, scope: scope), scope.definitions[head.name] == nil,
-           scope.lookup(head.name) == nil || !head.parameters.isEmpty {
-            var local = scope
-            for p in head.parameters where local.lookup(p.name) == nil { local.declare(p) }
-            var body: Expr? = nil
+        // A definition: `f(x, y) = 3x^2y`, `J = …`, a chain of them `y = u_4 = \ln(u_3)`. Each name is defined by
+        // the last side that can be read.
+        var defined = false
+        while label == nil, sides.count >= 2, let head = Parser.definitionHead(sides[0].text, scope: scope), canDefine(head, kind: kind) {
+            var body: (direct: Expr, full: Expr)? = nil
             for side in sides.dropFirst().reversed() {
-                if let e = try? Parser.parse(side.text, scope: local, syntax: .latex) { body = e; break }
+                if let b = read(side.text, parameters: head.parameters) { body = b; break }
             }
-            if let body {
-                scope.define(head.name, Scope.Definition(parameters: head.parameters, body: body))
-            }
+            if let body { define(head.name, parameters: head.parameters, body: body) }
             sides.removeFirst()
-            if sides.count < 2 { return .definition }
+            defined = true
         }
+        if defined && sides.count < 2 { return .definition }
         var reasons: [String] = []
         // Read every side first: a side whose size is fixed lends it to sides written with a bare I or 1.
         // `f(g(x))`, `f'(x)` with no definition of f: a rule about any function, not a product to evaluate.
@@ -217,7 +258,9 @@ struct EquationChecker {
             if let name = EquationChecker.undefinedFunctions(in: side.text, scope: Scope()).intersection(functions).sorted().first {
                 return .failure(CalculusError(.unknownName, "'\(name)' is a function with no definition"))
             }
-            return Result { try Parser.parse(side.text, scope: scope, syntax: .latex) }.mapError { $0 as? CalculusError ?? CalculusError(.syntax, "\($0)") }
+            return Result { () throws(CalculusError) -> Expr in
+                try intermediates.resolve(try Parser.parse(side.text, scope: intermediates.frozen(scope), syntax: .latex))
+            }
         }
         if !point.isEmpty { parsed = parsed.map { $0.map { $0.substituting(point) } } }
         if let reference = parsed.compactMap({ try? $0.get() }).first(where: { !$0.hasFreeSize })?.shape {
@@ -236,13 +279,25 @@ struct EquationChecker {
                 continue
             }
             let left = a.text.trimmingSpaces, right = b.text.trimmingSpaces
-            switch Equivalence(conditions: conditions).compare(lhs, rhs) {
+            // A claim about entry i is checked at each index in turn (`EntryIndices`).
+            let indices = EntryIndices.free(in: [lhs, rhs])
+            var verdict = Verdict.equal(.symbolic)
+            var atIndex = ""
+            for (map, description) in EntryIndices.assignments(indices) {
+                verdict = Equivalence(conditions: conditions).compare(lhs.substituting(map), rhs.substituting(map))
+                atIndex = description
+                if verdict.isEqual { continue }
+                break
+            }
+            let forIndices = indices.isEmpty ? "" : " (for \(indices.joined(separator: ", ")) = \(EntryIndices.values.map(String.init).joined(separator: ", ")))"
+            let atIndexPrefix = atIndex.isEmpty ? "" : atIndex + ", "
+            switch verdict {
             case .equal:
-                add(at, .verified, "\(left) = \(right)")
+                add(at, .verified, "\(left) = \(right)\(forIndices)")
             case .notEqual(let c):
-                add(at, .failed, "\(left) ≠ \(right): at \(c.pointDescription) the left side is \(c.valueDescriptions.expected) and the right side is \(c.valueDescriptions.actual)")
+                add(at, .failed, "\(left) ≠ \(right): at \(atIndexPrefix)\(c.pointDescription) the left side is \(c.valueDescriptions.expected) and the right side is \(c.valueDescriptions.actual)")
             case .shapesDiffer(let s1, let s2):
-                add(at, .failed, "\(left) ≠ \(right): the left side is a \(s1) and the right side a \(s2)")
+                add(at, .failed, "\(left) ≠ \(right)\(atIndex.isEmpty ? "" : " at " + atIndex): the left side is a \(s1) and the right side a \(s2)")
             case .undecidable(let why):
                 reasons.append(why)
                 add(at, .unchecked, "not checkable: \(why)")

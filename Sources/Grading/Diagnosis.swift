@@ -8,8 +8,8 @@ struct Diagnosis {
     var feedback: [Feedback] = []
     var score = 0.0
 
-    init(truth: Expr, answer: Expr, conditions: [Condition], layout: Layout) {
-        evidence = Evidence(truth: truth, answer: answer, conditions: conditions, layout: layout)
+    init(truth: Expr, answer: Expr, conditions: [Condition], layout: Layout, byMatrix: Bool = false) {
+        evidence = Evidence(truth: truth, answer: answer, conditions: conditions, layout: layout, byMatrix: byMatrix)
     }
 
     static func article(_ shape: Shape) -> String {

@@ -6,6 +6,8 @@ struct Evidence {
     let answer: Expr
     let conditions: [Condition]
     let layout: Layout
+    /// Whether the question differentiates a scalar with respect to a matrix, whose derivative has the matrix's shape.
+    var byMatrix = false
     /// Points where both are finite and of the same size, with the truth's value and the answer's.
     var pairs: [(Environment, Value, Value)] = []
     /// The kinks (conditions of max, min and cases) the sampler found.
@@ -26,7 +28,10 @@ struct Evidence {
     }
 
     var layoutNote: String {
-        layout == .numerator
+        if byMatrix {
+            return "the derivative of a scalar with respect to a matrix has the matrix's shape in this course: entry (j, k) is the derivative with respect to entry (j, k) of the matrix"
+        }
+        return layout == .numerator
             ? "the denominator layout, but the course uses numerator layout (one row per function, a gradient is a row)"
             : "the numerator layout, but this exercise asks for the denominator layout"
     }

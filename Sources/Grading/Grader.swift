@@ -64,7 +64,9 @@ public struct Grader: Sendable {
         // Wrong: find out how, on the answer as compared (operators applied, free sizes fixed).
         let resolved = (try? Differentiator.resolve(answer)) ?? answer
         let fitted = resolved.hasFreeSize ? resolved.fitted(to: question.truth.shape) : resolved
-        var diagnosis = Diagnosis(truth: question.truth, answer: fitted, conditions: question.conditions, layout: question.layout)
+        var byMatrix = false
+        if case .derivative(let request) = question.ask, request.variables.count == 1, request.variables[0].shape.isMatrix { byMatrix = true }
+        var diagnosis = Diagnosis(truth: question.truth, answer: fitted, conditions: question.conditions, layout: question.layout, byMatrix: byMatrix)
         switch verdict {
         case .shapesDiffer(let expected, let actual): diagnosis.shapes(expected: expected, actual: actual)
         case .notEqual(let counterexample): diagnosis.values(counterexample)

@@ -2,17 +2,18 @@ import ArgumentParser
 import Calculus
 import Grading
 
-/// `mcheck diff`: differentiate an expression and print the result in ASCII and LaTeX.
+/// `mcheck diff`: differentiate an expression and print the result in ASCII and LaTeX, or in the notations asked for.
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Differentiate an expression; print the result in ASCII and LaTeX.",
-        usage: "mcheck diff <expression> --wrt <wrt> [--let <let>] [--where <where>] [--layout <layout>] [--check]",
+        abstract: "Differentiate an expression; print the result in ASCII and LaTeX (or Unicode: --notation).",
+        usage: "mcheck diff <expression> --wrt <wrt> [--let <let>] [--where <where>] [--layout <layout>] [--notation <notation> ...] [--check]",
         discussion: """
             Examples:
               mcheck diff 'ln(sin(x^3)^2)' --wrt x
               mcheck diff 'max(0, w . x + b)' --wrt w --let 'w, x: vector(n); b: scalar' --check
               mcheck diff '-sin(x)' --wrt x
+              mcheck diff 'sigmoid(w . x)' --wrt w --let 'w, x: vector(n)' --notation unicode
             """)
 
     /// Every argument that is not an option: the expression, which may begin with `-` (`-sin(x)`), and anything else
@@ -35,6 +36,16 @@ struct DiffCommand: ParsableCommand {
 
     @Option(name: .long, help: "numerator (the course's: one row per function) or denominator (the transpose).")
     var layout: LayoutOption = .numerator
+
+    @Option(name: .long, help: "A notation to print the result in: ascii, latex or unicode (repeat it for several; default: ascii and latex).")
+    var notation: [NotationOption] = []
+
+    /// The notations asked for, in order and once each; ASCII and LaTeX when none is.
+    var notations: [NotationOption] {
+        var seen: [NotationOption] = []
+        for n in notation where !seen.contains(n) { seen.append(n) }
+        return seen.isEmpty ? NotationOption.standard : seen
+    }
 
     @Flag(name: .long, help: "Also compare with central finite differences at random points and print the largest relative error.")
     var check = false
@@ -75,9 +86,9 @@ struct DiffCommand: ParsableCommand {
         do { result = Simplifier.simplify(try Differentiator.evaluate(r)) } catch let e {
             throw CLIError.message("cannot differentiate: \(e.message)")
         }
-        print("d/d\(wrt) \(Printer.ascii(f))")
-        print("  ascii: \(Printer.ascii(result))")
-        print("  latex: \(Printer.latex(result))")
+        // The question in Unicode when the answer's first form is Unicode, else in ASCII.
+        print("d/d\(wrt) \(notations.first == .unicode ? Printer.unicode(f) : Printer.ascii(f))")
+        for n in notations { print("  \(n.rawValue): \(n.print(result))") }
         print("  shape: \(result.shape)")
         if check {
             let conditions: [Condition]

@@ -21,3 +21,24 @@ enum LayoutOption: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+/// `--notation`: the forms `mcheck diff` prints the result in.
+enum NotationOption: String, ExpressibleByArgument, CaseIterable {
+    /// As "read as" shows it: `2x cos(x^2)`.
+    case ascii
+    /// As the site renders it: `2 x \cos\left(x^{2}\right)`.
+    case latex
+    /// As a student types it with Unicode: `2x·cos(x²)`.
+    case unicode
+
+    /// The notations printed when none is asked for.
+    static let standard: [NotationOption] = [.ascii, .latex]
+
+    func print(_ e: Expr) -> String {
+        switch self {
+        case .ascii: Printer.ascii(e)
+        case .latex: Printer.latex(e)
+        case .unicode: Printer.unicode(e)
+        }
+    }
+}

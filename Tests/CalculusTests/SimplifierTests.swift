@@ -56,7 +56,7 @@ import Testing
     @Test func latexPrinting() throws {
         let s = TestScopes.vectors
         let relu = try differentiate("max(0, w . x + b)", wrt: "w", s)
-        #expect(Printer.latex(relu.simplified) == "\\begin{cases} \\mathbf{x}^{T} & \\mathbf{w}^{T} \\mathbf{x} + b > 0 \\\\ \\mathbf{0}^{T} & \\text{otherwise} \\end{cases}")
+        #expect(Printer.latex(relu.simplified) == "\\begin{cases} \\mathbf{x}^{T} & \\mathbf{w}^{T} \\mathbf{x} + b > 0 \\\\ \\mathbf{0}_{n}^{T} & \\text{otherwise} \\end{cases}")
         let grad = Simplifier.simplify(try Differentiator.resolve(try parse("gradient(3x^2 y, [x, y])", TestScopes.scalars)))
         #expect(Printer.latex(grad) == "\\begin{bmatrix} 6 x y & 3 x^{2} \\end{bmatrix}")
         let latex = Printer.latex(try parse("1/2 sqrt(x) + sigmoid(x)", TestScopes.scalars))

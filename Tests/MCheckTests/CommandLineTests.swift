@@ -30,6 +30,8 @@ import Testing
         ["grade", "a.md", "--color", "sometimes"],             // auto, always or never
         ["diff", "x", "--wrt", "x", "--frobnicate"],           // an unknown option, not an expression
         ["diff", "x", "y", "--wrt", "x"],                      // one expression
+        ["diff", "x^2", "--wrt", "x", "--notation", "braille"], // ascii, latex or unicode
+        ["diff", "x^2", "--wrt", "x", "--notation"],           // a notation is named
     ])
     func refusesBadArguments(arguments: [String]) {
         #expect(throws: (any Error).self) { _ = try MCheck.parseAsRoot(arguments) }
@@ -59,5 +61,14 @@ import Testing
         #expect(grade.paths == ["a.md"])
         #expect(grade.solutions)
         #expect(grade.format == .text)
+    }
+
+    /// `--notation`, repeated, keeps its order and prints each notation once; without it, ASCII and LaTeX.
+    @Test func notationsAreTheOnesAskedFor() throws {
+        let plain = try #require(try MCheck.parseAsRoot(["diff", "x^2", "--wrt", "x"]) as? DiffCommand)
+        #expect(plain.notations == [.ascii, .latex])
+        let asked = try #require(try MCheck.parseAsRoot(["diff", "x^2", "--wrt", "x", "--notation", "unicode", "--notation", "latex", "--notation", "unicode"]) as? DiffCommand)
+        #expect(asked.notations == [.unicode, .latex])
+        #expect(NotationOption.allCases.map(\.rawValue) == ["ascii", "latex", "unicode"])
     }
 }

@@ -97,6 +97,15 @@ enum MCheckProcess {
         #expect(got.last?.hasPrefix("  check: agrees with central differences at 10 points; largest relative error ") == true)
     }
 
+    /// `--notation unicode`: the question and the result as a student types them with Unicode, then the other notations
+    /// asked for, in their order.
+    @Test func printsTheNotationsAskedFor() throws {
+        let r = try MCheckProcess.run(["diff", "sigmoid(w . x) + norm(w)^2", "--wrt", "w", "--let", "w, x: vector(n)",
+                                       "--notation", "unicode", "--notation", "ascii"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == (try MCheckProcess.expected("diff-unicode.txt")))
+    }
+
     /// The denominator layout's transpose is undone before comparing with finite differences.
     @Test func checksTheDenominatorLayout() throws {
         let r = try MCheckProcess.run(["diff", "A x", "--wrt", "x", "--let", "A: matrix(2, 3); x: vector(3)", "--layout", "denominator", "--check"])
