@@ -1,10 +1,13 @@
 # `make test` works on a fresh machine: it installs what is missing, builds, and runs every test and check.
 SWIFT ?= swift
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# For `make wasm` (the grader in the page): wasi-libc's libc for wasm32, binaryen's wasm-opt.
+WASM_APT_PACKAGES = wasi-libc binaryen
+WASM = .build/wasm/mcheck.wasm
 # apt-get needs root: use sudo when not root and sudo is there.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: all deps build release test verify bench site clean fuzz fuzz-build fuzz-seed
+.PHONY: all deps build release test verify bench site clean fuzz fuzz-build fuzz-seed wasm
 
 all: build
 
@@ -12,6 +15,11 @@ deps:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
 		echo "Installing $(APT_PACKAGES) with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+	@if [ ! -f /usr/lib/wasm32-wasi/crt1-reactor.o ] || ! command -v wasm-opt >/dev/null; then \
+		echo "Installing $(WASM_APT_PACKAGES) with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(WASM_APT_PACKAGES) \
+			|| echo "make deps: $(WASM_APT_PACKAGES) not installed; the site builds without in-page grading"; \
 	fi
 
 build: deps
@@ -22,6 +30,7 @@ release: deps
 
 test: deps
 	$(SWIFT) build
+	$(MAKE) wasm
 	$(SWIFT) test
 	$(MAKE) verify
 
@@ -30,6 +39,11 @@ verify: deps
 	$(SWIFT) build --product mcheck
 	$$($(SWIFT) build --show-bin-path)/mcheck verify --min-coverage 96
 	scripts/check-paper-examples.sh $$($(SWIFT) build --show-bin-path)/mcheck
+
+# The grader in the page (README, "Grading in the page"): the engine and grading core compiled by Embedded Swift to
+# WebAssembly. When the toolchain cannot, it says so in one line and the site builds without in-page grading.
+wasm: deps
+	@scripts/build-wasm.sh $(WASM); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ]
 
 # Benchmarks in a release build (numbers and how to read them: README.md).
 bench: deps

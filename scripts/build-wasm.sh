@@ -17,13 +17,21 @@ CLANG=${CLANG:-$TOOLCHAIN/bin/clang}
 [ -f "$WASI/crt1-reactor.o" ] || { echo "make wasm: wasi-libc is missing ($WASI; apt-get install wasi-libc); the site builds without in-page grading"; exit 3; }
 [ -x "$WASM_LD" ] || { echo "make wasm: wasm-ld not found; the site builds without in-page grading"; exit 3; }
 
+SOURCES="Sources/Calculus Sources/Grading Sources/PageGrading Sources/WasmSupport scripts/build-wasm.sh"
+if [ -f "$OUT" ] && [ -z "$(find $SOURCES -newer "$OUT" -type f | head -1)" ]; then
+    echo "make wasm: $OUT is up to date"; exit 0
+fi
 mkdir -p "$DIR/obj"
+LOG=$DIR/build.log
+: > "$LOG"
 FLAGS="-target wasm32-unknown-none-wasm -enable-experimental-feature Embedded -enable-experimental-feature Extern \
   -wmo -parse-as-library -Osize -Xfrontend -disable-stack-protector -I $DIR/obj"
 # Each module: its interface for the next, and its object code. DerivativeCheck (`mcheck diff --check`) is not grading.
 module() {
     name=$1; shift
-    "$SWIFTC" $FLAGS -module-name "$name" -emit-module -emit-module-path "$DIR/obj/$name.swiftmodule" -emit-object -o "$DIR/obj/$name.o" "$@"
+    echo "make wasm: compiling $name"
+    "$SWIFTC" $FLAGS -module-name "$name" -emit-module -emit-module-path "$DIR/obj/$name.swiftmodule" -emit-object -o "$DIR/obj/$name.o" "$@" >> "$LOG" 2>&1 \
+        || { grep -A3 'error:' "$LOG" | head -40; echo "make wasm: compiling $name failed (the whole log: $LOG)"; exit 1; }
 }
 module Calculus Sources/Calculus/*.swift
 module Grading $(ls Sources/Grading/*.swift | grep -v DerivativeCheck.swift)
@@ -35,4 +43,8 @@ module PageGrading Sources/PageGrading/*.swift
   --stack-first -z stack-size=2097152 -o "$OUT" \
   "$WASI/crt1-reactor.o" "$DIR/obj/Calculus.o" "$DIR/obj/Grading.o" "$DIR/obj/PageGrading.o" "$DIR/obj/shim.o" \
   -L"$WASI" -lc -lm "$UNICODE"
+# binaryen's optimizer, when it is there, takes a fifth off the size.
+if command -v wasm-opt >/dev/null 2>&1; then
+    wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int "$OUT" -o "$OUT.opt" && mv "$OUT.opt" "$OUT"
+fi
 echo "make wasm: $OUT ($(wc -c < "$OUT") bytes, $(gzip -9 -c "$OUT" | wc -c) gzipped)"

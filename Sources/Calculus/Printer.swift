@@ -158,7 +158,7 @@ public struct Printer {
             return Piece(text: "I(\(n))", precedence: 5)
         case .basis(let i, let n):
             // Of a fixed size, at a whole-number position, a unit vector is written out: [0; 1; 0].
-            if case .fixed(let size) = n, let k = i.numberValue, k.isInteger, case .rational(let position, _) = k, (1...size).contains(position) {
+            if case .fixed(let size) = n, let k = i.numberValue, k.isInteger, case .rational(let position, _) = k, (1...Int64(size)).contains(position) {
                 return block((1...size).map { [Expr.integer($0 == position ? 1 : 0)] })
             }
             let k = render(i).text

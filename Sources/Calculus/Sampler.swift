@@ -72,6 +72,18 @@ public struct Sampler {
 
     mutating func unit() -> Double { Double(generator.next() >> 11) / 0x1p53 }
 
+    /// A size in `sizeRange`, drawn as `Int.random(in:using:)` draws it where `Int` has 64 bits (Lemire's method on
+    /// 64-bit words), so that the WebAssembly build, where it has 32, draws the same sizes.
+    mutating func drawSize() -> Int {
+        let count = UInt64(sizeRange.count)
+        var m = generator.next().multipliedFullWidth(by: count)
+        if m.low < count {
+            let threshold = (0 &- count) % count
+            while m.low < threshold { m = generator.next().multipliedFullWidth(by: count) }
+        }
+        return sizeRange.lowerBound + Int(m.high)
+    }
+
     /// Half-width of the range values are drawn from; widened when conditions are hard to meet.
     var scale = 3.0
     /// How many of the last `points` were placed beside a kink's boundary.
@@ -80,7 +92,7 @@ public struct Sampler {
     /// One candidate point; `wide` draws every value log-uniformly up to 10³.
     public mutating func candidate(wide: Bool = false) -> Environment {
         var env = Environment()
-        for d in dimensionNames { env.sizes[d] = Int.random(in: sizeRange, using: &generator) }
+        for d in dimensionNames { env.sizes[d] = drawSize() }
         for v in variables {
             let r = v.shape.rows.size(in: env.sizes) ?? 3, c = v.shape.cols.size(in: env.sizes) ?? 3
             if r == 1 && c == 1 { env.values[v.name] = .scalar(wide ? drawWide() : draw()) }

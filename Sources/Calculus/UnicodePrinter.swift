@@ -37,7 +37,7 @@ extension Printer {
 
     /// The text in subscript characters (`12` → `₁₂`, `i` → `ᵢ`): digits, or one letter that has a subscript; nil otherwise.
     static func subscripted(_ text: String) -> String? {
-        guard text.allSatisfy(\.isNumber) || text.count == 1 else { return nil }
+        guard text.allSatisfy({ $0.isNumber }) || text.count == 1 else { return nil }
         return mapped(text, subscriptCharacters)
     }
 
@@ -60,7 +60,7 @@ extension Printer {
     }
 
     /// Digits, the minus sign and the letters of exponents; not `ᵀ`, the transpose, nor the parentheses and `⁺`.
-    static let superscriptCharacters = reversed(UnicodeNotation.superscripts.filter { $0.value.count == 1 && "0123456789-nxyikm".contains($0.value) })
+    static let superscriptCharacters = reversed(UnicodeNotation.superscripts.filter { $0.value.count == 1 && "0123456789-nxyikm".contains(Character($0.value)) })
     static let subscriptCharacters = reversed(UnicodeNotation.subscripts)
     static let greekSymbols = reversed(UnicodeNotation.greek)
 }

@@ -9,6 +9,8 @@ struct ChapterRenderer: MarkupVisitor {
     let links: LinkResolver
     let renderer: MathMLRenderer
     let workbook: String
+    /// Whether exercises get an answer box graded in the page.
+    var inPage = false
 
     var out = ""
     var errors: [SiteError] = []
@@ -261,7 +263,7 @@ struct ChapterRenderer: MarkupVisitor {
         switch block.isFenced ? block.language : "" {
         case "exercise":
             if let exercise = chapter.exercises[line] {
-                ExerciseHTML.box(exercise, chapter: chapter.source.number, workbook: workbook, renderer: renderer, into: &out)
+                ExerciseHTML.box(exercise, chapter: chapter.source.number, workbook: workbook, inPage: inPage, renderer: renderer, into: &out)
                 return
             }
         case "solution":

@@ -7,7 +7,7 @@ import MathML
 /// The question and the solution are shown as math when mcheck's own parser reads them (the same
 /// parser that grades answers), with the text a student types below; as code otherwise.
 enum ExerciseHTML {
-    static func box(_ exercise: NumberedExercise, chapter: Int, workbook: String, renderer: MathMLRenderer, into out: inout String) {
+    static func box(_ exercise: NumberedExercise, chapter: Int, workbook: String, inPage: Bool = false, renderer: MathMLRenderer, into out: inout String) {
         let block = exercise.block
         let label = "Exercise \(chapter).\(exercise.number)"
         out += "<section class=\"exercise\""
@@ -36,6 +36,7 @@ enum ExerciseHTML {
             }
             out += "</p>\n"
         }
+        if inPage { InPageGrading.box(exercise, into: &out) }
         out += "<p class=\"exercise-check\">Check your answer: <code>mcheck "
         HTML.escape(workbook, into: &out)
         out += "</code></p>\n"

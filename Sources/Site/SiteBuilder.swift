@@ -53,7 +53,7 @@ public enum SiteBuilder {
         lap(.render)
         try write(site, to: options.out)
         lap(.write)
-        return BuildReport(pages: site.files.count { $0.path.hasSuffix(".html") }, figures: site.copies.count, seconds: times, warnings: site.warnings)
+        return BuildReport(pages: site.files.count { $0.path.hasSuffix(".html") }, figures: site.copies.count { $0.path.hasPrefix("figures/") }, seconds: times, warnings: site.warnings)
     }
 
     // MARK: load
@@ -188,9 +188,16 @@ public enum SiteBuilder {
         let links = LinkResolver(chapters: byName, figures: site.sources.figures, refused: site.sources.refusedFigures)
         let renderer = MathMLRenderer()
 
+        // The grader in the page, when its module and scripts are there.
+        let inPage = options.grader.flatMap { InPageGrading.assets(module: $0, theme: options.theme) }
         let pages: [ChapterPage] = parallelMap(chapters) { chapter in
             var r = ChapterRenderer(chapter: chapter, links: links, renderer: renderer, workbook: options.workbook(for: chapter.source.number))
+            r.inPage = inPage != nil
             r.render()
+            if inPage != nil && !chapter.exercises.isEmpty {
+                r.out += InPageGrading.workbookScript(chapter, workbook: options.workbook(for: chapter.source.number))
+                r.out += InPageGrading.scripts.map { "<script src=\"\($0)\" defer></script>\n" }.joined()
+            }
             return ChapterPage(body: r.out, toc: toc(chapter, r.headingHTML), headingHTML: r.headingHTML, errors: r.errors)
         }
         let errors = pages.flatMap(\.errors)
@@ -230,13 +237,14 @@ public enum SiteBuilder {
         files.append(("index.html", site.sources.template.fill(index)))
         files.append(("style.css", "/* MathML rules from the MathML module, then site/style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet))
         files.append(("search-index.js", SearchIndex.script(chapters)))
+        files += inPage?.files ?? []
 
         // Only the figures a chapter shows or links to are published; refused files nobody uses are worth a warning.
         var used = Set<String>()
         for chapter in chapters {
             for (_, destination, _) in chapter.document.linksAndImages { if let name = LinkResolver.figureName(destination) { used.insert(name) } }
         }
-        let copies = site.sources.figures.keys.filter(used.contains).sorted().map { ("figures/" + $0, site.sources.figures[$0]!) }
+        let copies = site.sources.figures.keys.filter(used.contains).sorted().map { ("figures/" + $0, site.sources.figures[$0]!) } + (inPage?.copies ?? [])
         let warnings = site.sources.refusedFigures.keys.filter { !used.contains($0) }.sorted().map {
             SiteWarning(file: join(join(options.chapters, "figures"), $0), "not published: \(site.sources.refusedFigures[$0]!)")
         }

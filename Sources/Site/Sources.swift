@@ -63,8 +63,12 @@ public struct SiteOptions: Sendable {
     public var title: String
     /// The workbook path a chapter's exercises are checked with; `%d` is the chapter number.
     public var workbookPattern: String
+    /// The grader for the page (`mcheck.wasm`, made by `make wasm`): with it, every exercise gets an answer box that
+    /// grades in the browser (README, "Grading in the page").
+    public var grader: String?
 
-    public init(chapters: String = "chapters", theme: String = "site", out: String = "_site", title: String = "Matrix Calculus for Deep Learning", workbookPattern: String = "exercises/ch%d.md") {
+    public init(chapters: String = "chapters", theme: String = "site", out: String = "_site", title: String = "Matrix Calculus for Deep Learning", workbookPattern: String = "exercises/ch%d.md", grader: String? = nil) {
+        self.grader = grader
         self.chapters = chapters
         self.theme = theme
         self.out = out

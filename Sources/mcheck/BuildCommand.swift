@@ -24,11 +24,18 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The site's title.")
     var title = SiteOptions().title
 
+    @Option(name: .long, help: "The grader for the page, made by `make wasm` (default: .build/wasm/mcheck.wasm when it exists); with it every exercise gets an answer box that grades in the browser.")
+    var grader: String?
+
     @Flag(name: .long, help: "Rebuild whenever a chapter, figure or theme file changes (polls every 0.5 s; Ctrl-C to stop).")
     var watch = false
 
+    /// Where `make wasm` puts the module.
+    static let defaultGrader = ".build/wasm/mcheck.wasm"
+
     func run() throws {
-        let options = SiteOptions(chapters: folders.chapters, theme: folders.site, out: out, title: title)
+        let module = grader ?? (FileManager.default.fileExists(atPath: BuildCommand.defaultGrader) ? BuildCommand.defaultGrader : nil)
+        let options = SiteOptions(chapters: folders.chapters, theme: folders.site, out: out, title: title, grader: module)
         guard watch else {
             if let failed = buildOnce(options) { throw ExitCode(failed == .load || failed == .write ? 2 : 1) }
             return

@@ -1,0 +1,65 @@
+import Course
+import Foundation
+import Grading
+
+/// The grader in the page (README, "Grading in the page"): with `mcheck.wasm` (made by `make wasm`) the site gets an
+/// answer box in every exercise, which grades in the browser with the same engine as `mcheck`, keeps the answers in
+/// the browser and downloads them as the chapter's workbook. Without the module, or with JavaScript off, the pages
+/// read as before.
+enum InPageGrading {
+    /// The theme's scripts for it: the module's loader, and the answer boxes.
+    static let scripts = ["mcheck-grader.js", "exercises.js"]
+
+    /// The answer box of an exercise, hidden until exercises.js shows it.
+    static func box(_ exercise: NumberedExercise, into out: inout String) {
+        guard let id = exercise.block.id else { return }
+        out += "<div class=\"exercise-try\" hidden"
+        HTML.attribute("data-id", id, into: &out)
+        HTML.attribute("data-fence-line", String(exercise.block.line), into: &out)
+        HTML.attribute("data-code", exercise.block.code, into: &out)
+        out += ">\n<label class=\"answer-label\">Your answer<textarea class=\"answer-input\" rows=\"2\" spellcheck=\"false\" autocapitalize=\"off\" autocomplete=\"off\""
+        HTML.attribute("aria-describedby", id + "-result", into: &out)
+        out += "></textarea></label>\n<p class=\"answer-preview\" aria-live=\"polite\"></p>\n"
+        out += "<p class=\"answer-actions\"><button type=\"button\" class=\"answer-check\">Check</button> <span class=\"answer-hint\">or Ctrl+Enter</span></p>\n"
+        out += "<div class=\"answer-result\" role=\"status\""
+        HTML.attribute("id", id + "-result", into: &out)
+        out += "></div>\n</div>\n"
+    }
+
+    /// The chapter's workbook as `mcheck workbook` writes it, cut where the answers go: a JSON script the page fills
+    /// in to download the workbook with the student's answers.
+    static func workbookScript(_ chapter: PreparedChapter, workbook path: String) -> String {
+        let text = String(decoding: chapter.source.data, as: UTF8.self)
+        let fresh = WorkbookWriter.make(chapter: Workbook(file: chapter.source.path, text: text), chapterPath: chapter.source.path, existing: nil).text
+        let lines = fresh.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        var pieces: [Any] = []
+        var next = 1
+        var chunk = ""
+        for block in Workbook(file: path, text: fresh).exercises {
+            guard let id = block.id, let answer = block.answer, answer.fenceLine >= next else { continue }
+            // Up to and including the answer's opening fence, then the answer, then on from its closing fence.
+            chunk += lines[(next - 1)..<answer.fenceLine].map { $0 + "\n" }.joined()
+            pieces.append(chunk); chunk = ""
+            pieces.append(["answer": id])
+            next = answer.endLine
+        }
+        chunk += lines[Swift.min(next - 1, lines.count)...].joined(separator: "\n")
+        pieces.append(chunk)
+        let object: [String: Any] = ["path": path, "pieces": pieces]
+        let json = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        // `</` would end the script element early.
+        return "<script type=\"application/json\" id=\"mcheck-workbook\">" + json.replacingOccurrences(of: "</", with: "<\\/") + "</script>\n"
+    }
+
+    /// The files the site gets: the module (copied), the module as a script (for pages opened from disk, where
+    /// fetch() cannot read it), and the theme's scripts. nil without the module or the scripts.
+    static func assets(module: String, theme: String) -> (files: [(String, String)], copies: [(String, String)])? {
+        guard let bytes = FileManager.default.contents(atPath: module) else { return nil }
+        var files: [(String, String)] = [("mcheck-wasm.js", "// mcheck.wasm for pages opened from disk (made by make wasm).\nwindow.MCHECK_WASM_BASE64 = \"" + bytes.base64EncodedString() + "\";\n")]
+        for name in scripts {
+            guard let text = FileManager.default.contents(atPath: (theme as NSString).appendingPathComponent(name)) else { return nil }
+            files.append((name, String(decoding: text, as: UTF8.self)))
+        }
+        return (files, [("mcheck.wasm", module)])
+    }
+}

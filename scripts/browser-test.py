@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""The grader in the page, in a real browser (README, "Grading in the page"): Debian's chromium driven by Playwright.
+
+usage: scripts/browser-test.py SITE_FOLDER MCHECK [SCREENSHOT_FOLDER]
+
+SITE_FOLDER is a site built with mcheck.wasm (`mcheck build --grader .build/wasm/mcheck.wasm`). Served on 127.0.0.1,
+and opened from file://, the pages of chapters 4, 9 and 10 get a right answer, a transposed one and a syntax error;
+the test checks the verdict and feedback shown, reloads and finds the answers restored, downloads each chapter's
+workbook and grades it with MCHECK: the same verdicts. It waits on conditions, never on sleeps. With a third
+argument it also saves screenshots of an exercise box with feedback, light and dark.
+"""
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+
+from playwright.sync_api import expect, sync_playwright
+
+# Chapter page prefix → exercise id → (answer, verdict shown, a feedback kind that must be among the lines).
+CASES = {
+    "04-": {
+        "jacobian-fg": ("[[6x y, 3x^2], [2, 8y^7]]", "Correct", "readAs"),
+        "jacobian-fg-denominator": ("[[6x y, 3x^2], [2, 8y^7]]", "Not quite", "transposed"),
+    },
+    "09-": {
+        "sin-linear": ("A^T diag(cos(A x))", "Not quite", "transposed"),
+    },
+    "10-": {
+        "dot-w": ("x^T", "Correct", "readAs"),
+        "affine-x": ("w^T + (", "Cannot read this answer", "syntax"),
+    },
+}
+VERDICTS = {"Correct": "correct", "Not quite": "incorrect", "Cannot read this answer": "invalid"}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".js": "text/javascript"}
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def page_name(site, prefix):
+    names = [n for n in os.listdir(site) if n.startswith(prefix) and n.endswith(".html")]
+    if len(names) != 1:
+        sys.exit(f"browser-test: no single page {prefix}*.html in {site}")
+    return names[0]
+
+
+def answer_box(page, exercise_id):
+    return page.locator(f"section.exercise#{exercise_id} .exercise-try")
+
+
+def check(page, exercise_id, answer, verdict, kind):
+    box = answer_box(page, exercise_id)
+    expect(box).to_be_visible()
+    field = box.locator("textarea")
+    field.fill(answer)
+    box.locator("button.answer-check").click()
+    shown = box.locator(".answer-verdict")
+    expect(shown).to_have_text(verdict, timeout=20000)
+    expect(box.locator(f'.answer-feedback li[data-kind="{kind}"]')).to_have_count(1)
+    if verdict != "Cannot read this answer":
+        expect(box.locator(".answer-preview")).to_contain_text("read as:")
+
+
+def run(site, mcheck, shots):
+    failures = []
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        context = browser.new_context(accept_downloads=True)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        downloads = tempfile.mkdtemp(prefix="mcheck-browser-")
+        for prefix, cases in CASES.items():
+            name = page_name(site, prefix)
+            page.goto(base + name)
+            for exercise_id, (answer, verdict, kind) in cases.items():
+                check(page, exercise_id, answer, verdict, kind)
+            # Reload: the answers come back from the browser's storage.
+            page.reload()
+            for exercise_id, (answer, _, _) in cases.items():
+                expect(answer_box(page, exercise_id).locator("textarea")).to_have_value(answer)
+            # Download the workbook and grade it with mcheck: the verdicts the page showed.
+            with page.expect_download() as info:
+                page.locator(".workbook-download button").click()
+            path = os.path.join(downloads, info.value.suggested_filename)
+            info.value.save_as(path)
+            graded = subprocess.run([mcheck, path, "--format", "json"], capture_output=True, text=True)
+            results = {r["id"]: r["verdict"] for f in json.loads(graded.stdout)["files"] for r in f["results"]}
+            for exercise_id, (_, verdict, _) in cases.items():
+                if results.get(exercise_id) != VERDICTS[verdict]:
+                    failures.append(f"{name}: {exercise_id}: the page said {VERDICTS[verdict]}, mcheck {path} says {results.get(exercise_id)}")
+            unanswered = [i for i, v in results.items() if i not in cases and v != "unanswered"]
+            if unanswered:
+                failures.append(f"{name}: exercises not answered in the page are graded in the download: {unanswered}")
+            print(f"browser-test: {name} over http: {len(cases)} answers checked, restored and graded alike by mcheck")
+        if shots:
+            os.makedirs(shots, exist_ok=True)
+            page.goto(base + page_name(site, "04-"))
+            box = page.locator("section.exercise#jacobian-fg-denominator")
+            check(page, "jacobian-fg-denominator", "[[6x y, 3x^2], [2, 8y^7]]", "Not quite", "transposed")
+            for scheme in ["light", "dark"]:
+                page.emulate_media(color_scheme=scheme)
+                box.screenshot(path=os.path.join(shots, f"exercise-feedback-{scheme}.png"))
+        # From disk: the module comes as a script.
+        local = context.new_page()
+        local.on("pageerror", lambda e: errors.append(str(e)))
+        local.goto("file://" + os.path.abspath(os.path.join(site, page_name(site, "10-"))))
+        check(local, "dot-w", "x", "Not quite", "shape")
+        check(local, "affine-x", "w^T", "Correct", "readAs")
+        print("browser-test: opened from file://: checked")
+        failures += [f"a script error in the page: {e}" for e in errors]
+        browser.close()
+    server.shutdown()
+    for f in failures:
+        print("browser-test: FAIL: " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    sys.exit(run(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None))
