@@ -1,13 +1,13 @@
 # `make test` works on a fresh machine: it installs what is missing, builds, and runs every test and check.
 SWIFT ?= swift
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-# For `make wasm` (the grader in the page): wasi-libc's libc for wasm32, binaryen's wasm-opt.
-WASM_APT_PACKAGES = wasi-libc binaryen
+# For `make wasm` (the grader in the page): wasi-libc's libc for wasm32, binaryen's wasm-opt; chromium for its test.
+WASM_APT_PACKAGES = wasi-libc binaryen chromium
 WASM = .build/wasm/mcheck.wasm
 # apt-get needs root: use sudo when not root and sudo is there.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: all deps build release test verify bench site clean fuzz fuzz-build fuzz-seed wasm
+.PHONY: all deps build release test verify bench site clean fuzz fuzz-build fuzz-seed wasm browser-test
 
 all: build
 
@@ -16,10 +16,14 @@ deps:
 		echo "Installing $(APT_PACKAGES) with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	fi
-	@if [ ! -f /usr/lib/wasm32-wasi/crt1-reactor.o ] || ! command -v wasm-opt >/dev/null; then \
+	@if [ ! -f /usr/lib/wasm32-wasi/crt1-reactor.o ] || ! command -v wasm-opt >/dev/null || ! command -v chromium >/dev/null; then \
 		echo "Installing $(WASM_APT_PACKAGES) with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(WASM_APT_PACKAGES) \
 			|| echo "make deps: $(WASM_APT_PACKAGES) not installed; the site builds without in-page grading"; \
+	fi
+	@if ! python3 -c 'import playwright' 2>/dev/null; then \
+		echo "Installing Playwright for Python with pip (it drives Debian's chromium; no browser is downloaded)"; \
+		python3 -m pip install -q playwright || echo "make deps: Playwright not installed; the browser test cannot run"; \
 	fi
 
 build: deps
@@ -33,6 +37,7 @@ test: deps
 	$(MAKE) wasm
 	$(SWIFT) test
 	$(MAKE) verify
+	$(MAKE) browser-test
 
 # The course's own checks: every claim (display, inline, table, cases, exercise), workbook, math span and link.
 verify: deps
@@ -44,6 +49,14 @@ verify: deps
 # WebAssembly. When the toolchain cannot, it says so in one line and the site builds without in-page grading.
 wasm: deps
 	@scripts/build-wasm.sh $(WASM); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ]
+
+# The grader in the page in a real browser: the site built with the module, served on 127.0.0.1 and opened from
+# file://, driven by Playwright with Debian's chromium (scripts/browser-test.py). Needs `make wasm`'s module.
+BROWSER_SITE = .build/browser-site
+browser-test: deps
+	@if [ ! -f $(WASM) ]; then echo "browser-test: no $(WASM) (make wasm could not build it): not run"; exit 0; fi; \
+	$(SWIFT) build --product mcheck && bin=$$($(SWIFT) build --show-bin-path) && rm -rf $(BROWSER_SITE) && \
+	$$bin/mcheck build --grader $(WASM) --out $(BROWSER_SITE) && python3 scripts/browser-test.py $(BROWSER_SITE) $$bin/mcheck
 
 # Benchmarks in a release build (numbers and how to read them: README.md).
 bench: deps

@@ -55,7 +55,7 @@ let package = Package(
             ]
         ),
         // Benchmarks: `swift run -c release mcheck-bench`.
-        .executableTarget(name: "mcheck-bench", dependencies: ["Calculus", "Grading", "Course", "Markdown", "Site"]),
+        .executableTarget(name: "mcheck-bench", dependencies: ["Calculus", "Grading", "Course", "Markdown", "Site", "PageGrading"]),
 
         // Fuzz targets (README.md, "Fuzzing"): `make fuzz` builds `mcheck-fuzz` with libFuzzer and the address sanitizer;
         // a normal build compiles it without them, to replay inputs. CFuzzDriver is the C shim that starts libFuzzer.

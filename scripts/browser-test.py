@@ -2,6 +2,7 @@
 """The grader in the page, in a real browser (README, "Grading in the page"): Debian's chromium driven by Playwright.
 
 usage: scripts/browser-test.py SITE_FOLDER MCHECK [SCREENSHOT_FOLDER]
+       scripts/browser-test.py --bench SITE_FOLDER   (time to interactive; the median decision in the browser)
 
 SITE_FOLDER is a site built with mcheck.wasm (`mcheck build --grader .build/wasm/mcheck.wasm`). Served on 127.0.0.1,
 and opened from file://, the pages of chapters 4, 9 and 10 get a right answer, a transposed one and a syntax error;
@@ -132,7 +133,62 @@ def run(site, mcheck, shots):
     return 1 if failures else 0
 
 
+BENCH = """async () => {
+  const t0 = performance.now();
+  const grader = await window.McheckGrader.instantiate(await fetch("mcheck.wasm"));
+  const ready = performance.now() - t0;
+  const requests = [];
+  for (const box of document.querySelectorAll(".exercise-try")) {
+    const solution = box.closest("section.exercise").querySelector(".solution pre.answer code");
+    if (solution) requests.push({ file: "answer", fenceLine: Number(box.dataset.fenceLine), code: box.dataset.code, answer: solution.textContent, answerLine: 1 });
+  }
+  const times = [];
+  let wrong = 0;
+  for (let round = 0; round < 20; round++) {
+    for (const r of requests) {
+      const t = performance.now();
+      const result = grader.grade(r);
+      times.push(performance.now() - t);
+      if (result.verdict !== "correct") wrong++;
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { ready, count: requests.length, median: times[times.length >> 1] * 1000, wrong };
+}"""
+
+
+def bench(site):
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        page = browser.new_page()
+        interactive = []
+        for name in sorted(n for n in os.listdir(site) if n[:2].isdigit() and n.endswith(".html")):
+            # Navigation to the first answer checked: the page, the module fetched and compiled, one grade.
+            start = page.evaluate("() => performance.now()") if interactive else None
+            page.goto(base + name)
+            box = page.locator(".exercise-try").first
+            if box.count() == 0:
+                continue
+            box.locator("textarea").fill("x")
+            box.locator("button.answer-check").click()
+            expect(box.locator(".answer-verdict")).to_be_visible(timeout=20000)
+            interactive.append(page.evaluate("() => performance.now()"))
+        timing = page.evaluate(BENCH)
+        browser.close()
+    server.shutdown()
+    interactive.sort()
+    print(f"browser-test --bench: navigation to the first answer graded: median {interactive[len(interactive) // 2]:.0f} ms over {len(interactive)} pages"
+          f" (min {interactive[0]:.0f}, max {interactive[-1]:.0f})")
+    print(f"browser-test --bench: module fetched and instantiated in {timing['ready']:.0f} ms; {timing['count']} solutions x 20 rounds graded:"
+          f" median {timing['median']:.1f} µs per answer" + (f" — {timing['wrong']} NOT correct" if timing['wrong'] else ""))
+    return 1 if timing["wrong"] else 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--bench":
+        sys.exit(bench(sys.argv[2]))
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     sys.exit(run(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None))

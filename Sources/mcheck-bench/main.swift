@@ -6,6 +6,7 @@ import Foundation
 //   swift run -c release mcheck-bench workbook FILE   write a 100-exercise workbook to time `mcheck FILE`
 //   swift run -c release mcheck-bench site            the course site's build against cmark-gfm's parse
 //   swift run -c release mcheck-bench hostile         long answers, deep nesting and long products (linear time)
+//   swift run -c release mcheck-bench page            every solution graded as the page grades it (natively)
 //   swift run -c release mcheck-bench long-answers    the 240 KB answers alone, 101 rounds (for a profiler)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let chapters = "chapters"
@@ -20,6 +21,8 @@ do {
         try SiteBenchmark.run(chapters: chapters, rounds: 50)
     case "hostile":
         try HostileBenchmark.run(chapters: chapters, rounds: 15)
+    case "page":
+        try PageBenchmark.run(chapters: chapters, rounds: 20)
     case "long-answers":
         try HostileBenchmark.longAnswers(chapters: chapters, rounds: 101)
     default:
