@@ -49,7 +49,13 @@ extension Parser {
         case "operatorname", "mathrm", "text", "textrm", "mathit", "textit", "mbox":
             let word = try readWord(after: t)
             if word == "otherwise" { throw error("'otherwise' may only stand in a cases environment", t) }
-            if Vocabulary.functions.contains(word) { return try parseLatexFunction(word, at: t) }
+            if Vocabulary.functions.contains(word) && scope.lookup(word) == nil { return try parseLatexFunction(word, at: t) }
+            // `\mathrm{cost}`: a declared name of several letters, written as one word.
+            if let def = scope.definitions[word], scope.lookup(word) == nil {
+                if isSymbol("(") || isCommand("left") { return try applyDefinitionLatex(word, def, at: t) }
+                return def.body
+            }
+            if scope.lookup(word) != nil { return variableNamed(word, at: t) }
             if c == "mathrm" || c == "mathit", word.count == 1 {
                 // \mathrm{e} is Euler's number, as upright e is in many texts.
                 if word == "e" && c == "mathrm" && scope.lookup("e") == nil { return .constant(.e) }

@@ -12,6 +12,8 @@ struct Token: Equatable {
         case unknownFunction(String)
         /// A run of letters that is mostly no known word (`qwerty`), found by word splitting: not a product.
         case unknownWord(String)
+        /// A run of letters with two plausible readings (`ab` with a, b and ab declared), and the message that shows both.
+        case ambiguousWord(String, message: String)
         case end
     }
     var kind: Kind

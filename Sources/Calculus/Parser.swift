@@ -163,7 +163,7 @@ public struct Parser {
     func describe(_ t: Token) -> String {
         switch t.kind {
         case .end: return "the end"
-        case .number(let s), .identifier(let s), .symbol(let s), .unknownFunction(let s), .unknownWord(let s): return "'\(s)'"
+        case .number(let s), .identifier(let s), .symbol(let s), .unknownFunction(let s), .unknownWord(let s), .ambiguousWord(let s, _): return "'\(s)'"
         case .command(let s): return "'\\\(s)'"
         }
     }
@@ -295,7 +295,7 @@ public struct Parser {
     func startsFactor(_ t: Token) -> Bool {
         switch t.kind {
         case .identifier("and"): return scope.lookup("and") != nil
-        case .number, .identifier, .unknownFunction, .unknownWord: return true
+        case .number, .identifier, .unknownFunction, .unknownWord, .ambiguousWord: return true
         case .symbol(let s):
             if s.utf8.count == 1, let b = s.utf8.first {
                 switch b {

@@ -61,6 +61,8 @@ extension Parser {
             throw error("unknown function '\(w)'", t, kind: .unknownName)
         case .unknownWord(let w):
             throw error("unknown name '\(w)'; declare it with let:, or write a product with * (\(w.map(String.init).joined(separator: "*")))", t, kind: .unknownName)
+        case .ambiguousWord(_, let message):
+            throw error(message, t, kind: .unknownName)
         case .end:
             throw error("expected an expression, found the end")
         default:
