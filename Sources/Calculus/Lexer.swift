@@ -204,6 +204,12 @@ struct Lexer {
                 add(name == "\\" ? .symbol("\\\\") : .command(name), start)
                 continue
             }
+            if latex && b == UInt8(ascii: "~") {
+                // TeX's non-breaking space.
+                step()
+                add(.command("~"), start)
+                continue
+            }
             if b < 32 || b == 127 {
                 throw CalculusError(.syntax, "unexpected control character U+\(String(b, radix: 16, uppercase: true).leftPadded(4))", at: start)
             }

@@ -128,6 +128,8 @@ public struct Parser {
     var absDepth = 0
     /// How many norms `‖…‖` are open (a bar then closes one rather than starting a factor).
     var normDepth = 0
+    /// The nesting depth at which the entries of the innermost row or column being read stand (-1: none).
+    var rowDepth = -1
     var scope: Scope
     let latex: Bool
     let layout: Layout
@@ -139,7 +141,7 @@ public struct Parser {
         self.latex = syntax == .latex
         self.layout = layout
         let raw = try Lexer.tokenize(text, latex: latex)
-        tokens = latex ? Parser.joinFunctionLetters(Parser.withoutSizing(raw), scope: scope) : Parser.splitIdentifiers(raw, scope: scope)
+        tokens = latex ? Parser.joinFunctionLetters(Parser.withoutTypography(raw), scope: scope) : Parser.splitIdentifiers(raw, scope: scope)
     }
 
     var peek: Token { tokens[position] }
@@ -309,7 +311,7 @@ public struct Parser {
             return s == "∇" || s == "∂" || s == "√" || s == "∑" || s == "𝟙"
         case .command(let c):
             if c == "|" || c == "Vert" || c == "lVert" { return normDepth == 0 }
-            if c == "rVert" { return false }
+            if c == "rVert" || Parser.spacingCommands.contains(c) { return false }
             return !Parser.binaryCommands.contains(c) && !Parser.closingCommands.contains(c)
         case .end: return false
         }
@@ -322,9 +324,16 @@ public struct Parser {
     static let closingCommands: Set<String> = ["right", "end", "}", "rVert"]
 
     mutating func skipSpacing() {
-        while case .command(let c) = peek.kind, [",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle"].contains(c) {
-            _ = advance()
-        }
+        while case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) { _ = advance() }
+    }
+
+    /// Whether spacing here separates two entries of a row or a column (`[a \quad b]`, a matrix cell `a \; b`):
+    /// at the level of the row's entries, before something that starts a factor (not a sign, an operator or a close).
+    func spacingSeparatesEntries() -> Bool {
+        guard latex, depth == rowDepth, case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) else { return false }
+        var k = 1
+        while case .command(let d) = peek(k).kind, Parser.spacingCommands.contains(d) { k += 1 }
+        return startsFactor(peek(k))
     }
 
     mutating func parseUnary(allowSign: Bool = true) throws(CalculusError) -> Expr {

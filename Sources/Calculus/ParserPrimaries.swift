@@ -319,10 +319,13 @@ extension Parser {
         var sawSemicolon = false
         // Entries written in brackets of their own (`[[a, b], [c]]`), with where they start.
         var bracketed: [Token?] = []
+        let outerRow = rowDepth
+        rowDepth = depth
+        defer { rowDepth = outerRow }
         while true {
             bracketed.append(isSymbol("[") ? peek : nil)
             rows[rows.count - 1].append(try parseExpression())
-            if accept(",") { continue }
+            if accept(",") || spacingSeparatesEntries() { skipSpacing(); continue }
             if accept(";") { sawSemicolon = true; rows.append([]); continue }
             try expect(close, closing: open)
             break
