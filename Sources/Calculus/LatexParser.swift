@@ -14,7 +14,9 @@ extension Parser {
             guard isSymbol("{") else { return .apply(.sqrt, try parsePower()) }
             return .apply(.sqrt, try parseGroup())
         case "left":
-            if isSymbol(".") { _ = advance(); return try parsePrimary() }
+            if isSymbol(".") {
+                throw error("\\left. opens an invisible delimiter, as in \\left. … \\right|_{x=1} (a value at a point), which cannot be read", t)
+            }
             if isNormBar(peek) { _ = advance(); return try parseNorm(at: t) }
             if isCommand("langle") { let open = advance(); return try parseInnerProduct(at: open) }
             if isCommand("{") { throw error("this delimiter is not supported here", peek) }
@@ -74,6 +76,7 @@ extension Parser {
         case "mathbb", "mathcal": throw error("\\\(c) names a set or a space, which cannot be evaluated", t, kind: .unknownName)
         case "dots", "ldots", "cdots", "vdots", "ddots": throw error("'\\\(c)' stands for entries that are not written out, so this cannot be evaluated", t, kind: .unknownName)
         case "right": throw error("\\right without a matching \\left", t)
+        case "lg": throw error("\\lg is the logarithm to base 10 in some texts and to base 2 in others: write \\log_{10} or \\log_2", t, kind: .unknownName)
         default:
             if Vocabulary.greek.contains(c) { return variableNamed(c, at: t) }
             throw error("unknown command '\\\(c)'", t, kind: .unknownName)
@@ -90,6 +93,12 @@ extension Parser {
     func isBracedWord() -> Bool {
         var k = 1
         var letters = 0
+        // A word starts with a letter (`{2x}` is math).
+        switch peek(1).kind {
+        case .identifier: break
+        case .command(let c) where Vocabulary.greek.contains(c): break
+        default: return false
+        }
         while true {
             switch peek(k).kind {
             case .identifier: letters += 1

@@ -32,7 +32,8 @@ extension Parser {
     /// KaTeX's other names for what the parser reads under one name.
     static let commandAliases: [String: Token.Kind] = [
         "lvert": .symbol("|"), "rvert": .symbol("|"), "vert": .symbol("|"), "lbrack": .symbol("["), "rbrack": .symbol("]"),
-        "lparen": .symbol("("), "rparen": .symbol(")"), "lbrace": .command("{"), "rbrace": .command("}"),
+        "lparen": .symbol("("), "rparen": .symbol(")"), "lang": .command("langle"), "rang": .command("rangle"),
+        "varepsilon": .command("epsilon"), "varphi": .command("phi"),
         "cosec": .command("csc"), "tg": .command("tan"), "ctg": .command("cot"), "cotg": .command("cot"), "arctg": .command("arctan"),
         "sh": .command("sinh"), "ch": .command("cosh"), "th": .command("tanh"), "cth": .command("coth"),
         "cdotp": .command("cdot"), "centerdot": .command("cdot"), "sdot": .command("cdot"), "leqq": .command("le"), "geqq": .command("ge"),

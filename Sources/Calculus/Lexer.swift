@@ -225,6 +225,7 @@ struct Lexer {
             }
             let (c, n) = decode(i)
             if c == "\u{00A0}" { spaced = true; step(n); continue }
+            if c == "⟨" || c == "⟩" { step(n); add(.command(c == "⟨" ? "langle" : "rangle"), start); continue }
             if let mapped = Lexer.unicode[c] {
                 step(n)
                 if mapped == "pi" { add(.identifier("pi"), start) } else { add(.symbol(mapped), start) }

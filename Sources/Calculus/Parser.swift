@@ -319,9 +319,9 @@ public struct Parser {
 
     static let binaryCommands: Set<String> = [
         "cdot", "times", "otimes", "odot", "circ", "oslash", "div", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant",
-        "right", "end", "quad", "qquad", ",", ";", ":", "!", " ", "\\", "to", "neq", "ne", "approx", "bigcirc",
+        "right", "end", "quad", "qquad", ",", ";", ":", "!", " ", "\\", "to", "neq", "ne", "approx", "bigcirc", "land", "wedge", "lor", "vee",
     ]
-    static let closingCommands: Set<String> = ["right", "end", "}", "rVert"]
+    static let closingCommands: Set<String> = ["right", "end", "}", "rVert", "rangle"]
 
     mutating func skipSpacing() {
         while case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) { _ = advance() }
