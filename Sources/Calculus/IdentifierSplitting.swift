@@ -28,7 +28,7 @@ extension Parser {
             else if latex && !isFunction(r[0].text, scope) { hints.append("'\\mathrm{\(r[0].text)}' for the name") }
         }
         let how = hints.isEmpty ? "" : ": write " + hints.joined(separator: " or ")
-        return "'\(word)' can be read as \(describe(a)) or as \(describe(b)), and this question has both\(how)"
+        return "'\(word)' can be read as \(describe(a)) or as \(describe(b)) in this question\(how)"
     }
 
     /// Splits run-together ASCII names: `xy` → x y, `sinx` → sin x, `x1` → x_1; declared and known words stay whole,

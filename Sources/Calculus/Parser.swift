@@ -327,7 +327,22 @@ public struct Parser {
         while case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) { _ = advance() }
     }
 
-    /// Whether spacing here separates two entries of a row or a column (`[a \quad b]`, a matrix cell `a \; b`):
+    /// Spacing of at most 4/18 em (and negative spacing): in a product it is kerning, between the entries of a row it
+    /// could be either, so there it is refused rather than read one way.
+    static let thinSpacing: Set<String> = [",", ":", ">", "!", "thinspace", "medspace", "negthinspace", "negmedspace", "negthickspace", "mathstrut"]
+
+    /// The error for thin spacing between two factors at the level of a row's entries: a product or two entries.
+    func thinSpacingInRow() -> CalculusError? {
+        guard spacingSeparatesEntries() else { return nil }
+        var k = 0
+        var thin = true
+        while case .command(let d) = peek(k).kind, Parser.spacingCommands.contains(d) { thin = thin && Parser.thinSpacing.contains(d); k += 1 }
+        guard thin, case .command(let c) = peek.kind else { return nil }
+        return error("a thin space (\\\(c)) between two factors of an entry of a row or a column: a product or two entries? Write & or , between entries, or leave the space out for a product")
+    }
+
+    /// Whether spacing here separates two entries of a row or a column (`[a \quad b]`, a matrix cell `a \; b`; thin
+    /// spacing there is an error, `thinSpacingInRow`):
     /// at the level of the row's entries, before something that starts a factor (not a sign, an operator or a close).
     func spacingSeparatesEntries() -> Bool {
         guard latex, depth == rowDepth, case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) else { return false }

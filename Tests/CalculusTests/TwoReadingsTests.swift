@@ -155,7 +155,7 @@ import Testing
                 ambiguous += 1
                 let message = try #require(refusals.first, "\(run) with \(declared.sorted()) was read as \(pieces); it reads as \(readings)")
                 if !message.hasPrefix("unknown ") {
-                    let shown = readings.map { Self.render($0, functions: functions) }.filter { message.contains("as \($0) or") || message.contains("or as \($0),") }
+                    let shown = readings.map { Self.render($0, functions: functions) }.filter { message.contains("as \($0) or") || message.contains("or as \($0) in") }
                     #expect(shown.count >= 2, "\(run) with \(declared.sorted()): \(message) shows not two of \(readings)")
                 }
             } else if readings.count == 1, refusals.isEmpty {
