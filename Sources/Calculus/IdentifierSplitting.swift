@@ -46,7 +46,7 @@ extension Parser {
                 || Vocabulary.greek.contains(s) || Vocabulary.constants.contains(s)
         }
         let words = WordReadings(isWord: known, isDeclaredLetter: { scope.lookup($0) != nil || scope.definitions[$0] != nil || Vocabulary.constants.contains($0) },
-                                 unsplittable: Vocabulary.functions.union(Vocabulary.greek).union(Vocabulary.constants), longest: longest)
+                                 unsplittable: .ascii, declared: Array(scope.variables.keys) + Array(scope.definitions.keys), longest: longest)
         for (index, t) in tokens.enumerated() {
             guard case .identifier(let word) = t.kind else { out.append(t); continue }
             // One letter stays itself whatever it names (the common case, read without building anything).
@@ -118,17 +118,15 @@ extension Parser {
             guard k < tokens.count, case .identifier(let s) = tokens[k].kind, s.unicodeScalars.count == 1, s.unicodeScalars.first!.isASCII else { return nil }
             return s
         }
-        func isFunction(_ s: String) -> Bool {
-            guard let entry = FunctionTable.entry(named: s) else { return false }
-            return !entry.isSpecialForm
-        }
-        let functions = Set(FunctionTable.names.filter(isFunction))
+        // Most LaTeX has no two letters together: nothing to read.
+        guard tokens.indices.contains(where: { letter($0) != nil && letter($0 + 1) != nil && !tokens[$0 + 1].spaced }) else { return tokens }
+        let functions = WordReadings.Unsplittable.latex.words
         var longest = Vocabulary.longestWord
         for name in scope.variables.keys { longest = Swift.max(longest, name.unicodeScalars.count) }
         for name in scope.definitions.keys { longest = Swift.max(longest, name.unicodeScalars.count) }
         let declared: (String) -> Bool = { scope.lookup($0) != nil || scope.definitions[$0] != nil }
         let words = WordReadings(isWord: { declared($0) || functions.contains($0) }, isDeclaredLetter: { declared($0) || $0 == "e" },
-                                 unsplittable: functions, longest: longest)
+                                 unsplittable: .latex, declared: Array(scope.variables.keys) + Array(scope.definitions.keys), longest: longest)
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var k = 0

@@ -49,17 +49,47 @@ struct WordReadings {
     /// The longest piece looked for.
     let longest: Int
 
-    init(isWord: @escaping (String) -> Bool, isDeclaredLetter: @escaping (String) -> Bool, unsplittable: Set<String>, longest: Int) {
+    /// The words never split, with their proper prefixes, worked out once.
+    struct Unsplittable: Sendable {
+        let words: Set<String>
+        let prefixes: Set<String>
+        let longest: Int
+
+        init(_ words: Set<String>) {
+            self.words = words
+            var prefixes = Set<String>()
+            for w in words {
+                let s = Array(w.unicodeScalars)
+                for k in 1..<Swift.max(1, s.count) { prefixes.insert(String(String.UnicodeScalarView(s[0..<k]))) }
+            }
+            self.prefixes = prefixes
+            longest = words.reduce(1) { Swift.max($0, $1.unicodeScalars.count) }
+        }
+
+        /// ASCII: the functions of the table, Greek letters' names and the constants.
+        static let ascii = Unsplittable(Vocabulary.functions.union(Vocabulary.greek).union(Vocabulary.constants))
+        /// LaTeX: the functions of the table that are called like functions (not `if`, `ones`, `derivative`…).
+        static let latex = Unsplittable(Set(FunctionTable.names.filter { !(FunctionTable.entry(named: $0)?.isSpecialForm ?? true) }))
+    }
+
+    /// Proper prefixes of the question's own words of several letters (declared names, definitions).
+    let declaredPrefixes: Set<String>
+
+    /// `declared` are the question's names and definitions; `isWord` says which pieces of several letters mean
+    /// something (each is one of them or an unsplittable word).
+    init(isWord: @escaping (String) -> Bool, isDeclaredLetter: @escaping (String) -> Bool, unsplittable: Unsplittable,
+         declared: some Sequence<String>, longest: Int) {
         self.isWord = isWord
-        self.isDeclaredLetter = isDeclaredLetter
-        self.unsplittable = unsplittable
         var prefixes = Set<String>()
-        for w in unsplittable {
+        for w in declared {
             let s = Array(w.unicodeScalars)
             for k in 1..<Swift.max(1, s.count) { prefixes.insert(String(String.UnicodeScalarView(s[0..<k]))) }
         }
-        unsplittablePrefixes = prefixes
-        self.longest = Swift.max(longest, unsplittable.reduce(1) { Swift.max($0, $1.unicodeScalars.count) })
+        declaredPrefixes = prefixes
+        self.isDeclaredLetter = isDeclaredLetter
+        self.unsplittable = unsplittable.words
+        unsplittablePrefixes = unsplittable.prefixes
+        self.longest = Swift.max(longest, unsplittable.longest)
     }
 
     /// A partial reading's end: where it stopped, and the starts of pieces whose text up to here begins an
@@ -98,11 +128,16 @@ struct WordReadings {
                 let from = nodes[u]
                 guard !WordReadings.isDigit(scalars[position]) else { continue }
                 var end = position + 1
+                var piece = ""
                 while end <= Swift.min(n, position + longest) {
                     defer { end += 1 }
-                    let piece = text(position, end)
+                    piece.unicodeScalars.append(scalars[end - 1])
                     let single = end - position == 1
-                    if !single && !isWord(piece) { continue }
+                    if !single && !isWord(piece) {
+                        // No longer piece can be a word once this one begins none.
+                        if !unsplittablePrefixes.contains(piece) && !declaredPrefixes.contains(piece) { break }
+                        continue
+                    }
                     // Digits after a piece are its subscript (a piece with digits in it is a declared word).
                     var stop = end
                     while stop < n && WordReadings.isDigit(scalars[stop]) { stop += 1 }

@@ -63,6 +63,18 @@ import Testing
         #expect(try parse(written, scope) == parse(meaning, own), "\(written)")
     }
 
+    /// Long runs of letters cost time linear in their length: a run longer than `Parser.longestRun` is an unknown
+    /// word in ASCII, and LaTeX reads a long run of letters as products of names, a piece at a time.
+    @Test func longRunsOfLettersAreReadInLinearTime() throws {
+        let scope = TestScopes.make("a, b, ab: scalar")
+        let ascii = try #require(parseError(String(repeating: "ab", count: 100_000), scope))
+        #expect(ascii.message.hasPrefix("unknown name"))
+        let latex = try #require(parseError("\\frac{1}{2}" + String(repeating: "ab", count: 20_000), scope))
+        #expect(latex.message.contains("can be read as"))
+        let letters = try parse("\\frac{1}{2}" + String(repeating: "xy", count: 20_000), TestScopes.make("x, y: scalar"))
+        #expect(letters.variables.count == 2)
+    }
+
     // MARK: The property
 
     /// How a model of the rule reads a run: every cut into words and letters, none spelling a word of the
