@@ -85,8 +85,13 @@ struct Evidence {
     /// holds for every term when `rightSide`, else on the other) by moving one scalar the kink depends on: nil when
     /// no such move crosses it.
     func wrongJustPast(_ kink: Condition, _ index: Variable, _ lower: Expr, _ upper: Expr, from env: Environment, rightSide: Bool) -> Bool? {
+        wrongJustPast(kink, from: env, rightSide: rightSide) { Evidence.holdsForEveryTerm(kink, index, lower, upper, in: $0) }
+    }
+
+    /// Whether the answer is wrong just past a kink, crossed from `env` (on the side where `side` is `rightSide`)
+    /// by moving one scalar the kink depends on: nil when no such move crosses it.
+    func wrongJustPast(_ kink: Condition, from env: Environment, rightSide: Bool, side: (Environment) -> Bool?) -> Bool? {
         let scalars = (kink.lhs.variables.union(kink.rhs.variables)).filter { $0.shape.isScalar && $0.kind == .plain }.sorted { $0.name < $1.name }
-        func side(_ point: Environment) -> Bool? { Evidence.holdsForEveryTerm(kink, index, lower, upper, in: point) }
         func value(_ point: Environment, _ v: Variable) -> Double? { point.values[v.name]?.entries.first }
         func moved(_ v: Variable, to x: Double) -> Environment { var p = env; p.values[v.name] = .scalar(x); return p }
         for v in scalars {
@@ -105,7 +110,7 @@ struct Evidence {
                     guard let s = side(moved(v, to: mid)) else { break }
                     if s == rightSide { inside = mid } else { far = mid }
                 }
-                // Just past the kink, and a little further.
+                // Just past the kink (1e-6 of the way), and a little further (1e-3).
                 var results: [Bool] = []
                 for offset in [1e-6, 1e-3] {
                     let x = far + direction * offset * (1 + abs(far))
@@ -115,7 +120,8 @@ struct Evidence {
                     guard let t = try? ev.evaluate(truth), let a = try? ev.evaluate(answer), t.isFinite, a.isFinite, t.count == a.count else { continue }
                     results.append(!Evidence.close(t.entries, a.entries))
                 }
-                if !results.isEmpty { return results.allSatisfy { $0 } }
+                // Wrong at either: an error that vanishes at the kink (x^2 for 0) is still wrong a little further.
+                if !results.isEmpty { return results.contains(true) }
             }
         }
         return nil
@@ -208,6 +214,10 @@ struct DiagnosisRule: Sendable {
                 }
             }
             guard sawTrue && sawFalse, (rightWhenTrue && wrongWhenFalse) || (rightWhenFalse && wrongWhenTrue) else { continue }
+            // Just past the kink, seen from each sampled point of the right side, the answer must be wrong too.
+            let rightSide = e.pairs.filter { Sampler.holds([kink], in: $0.0) == rightWhenTrue }
+            let checks = rightSide.compactMap { e.wrongJustPast(kink, from: $0.0, rightSide: rightWhenTrue) { Sampler.holds([kink], in: $0) } }
+            guard checks.allSatisfy({ $0 }) else { continue }
             let wrong = rightWhenTrue ? kink.negated : kink
             let wrongSide = "where " + Printer.ascii(wrong.lhs) + " " + wrong.relation.rawValue + " " + Printer.ascii(wrong.rhs)
             return Finding(feedback: Feedback(.kink, "right on one side of the kink but wrong on the other: wrong \(wrongSide) (check which side of the kink each case belongs to)"))

@@ -25,4 +25,16 @@ import Testing
     @Test func theRightAnswerIsRight() throws {
         #expect(try result("right").verdict == .correct)
     }
+
+    @Test func anErrorThatVanishesAtTheKinkIsStillAKink() throws {
+        let r = try result("vanishing-at-the-kink")
+        #expect(r.kinds.contains(.kink), "\(r.message)")
+        #expect(r.message.contains("wrong where x <= 0"), "\(r.message)")
+    }
+
+    @Test func aKinkMessageNamesOnlyTheRegionThatIsWrong() throws {
+        let r = try result("part-of-the-left")
+        #expect(!r.message.contains("x <= 0"), "\(r.message)")
+        #expect(r.message.contains("wrong where x < -1"), "\(r.message)")
+    }
 }
