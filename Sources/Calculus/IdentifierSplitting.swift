@@ -12,7 +12,7 @@ extension Parser {
     /// The message for a word with two readings: both readings, and how to write each that can be written apart.
     static func twoReadingsMessage(_ word: String, _ a: WordReadings.Reading, _ b: WordReadings.Reading, scope: Scope, latex: Bool) -> String {
         func describe(_ r: WordReadings.Reading) -> String {
-            if r.count == 1 && r[0].digits == nil {
+            if r.count == 1 && r[0].trailingDigits == nil {
                 return isFunction(r[0].text, scope) ? "the function \(r[0].text)" : "the name \(r[0].text)"
             }
             var out = ""
@@ -71,19 +71,19 @@ extension Parser {
             if let ambiguous, pieces.count == 1 || second!.count == 1 || undeclared == 0 { out.append(ambiguous); continue }
             if pieces.count == 1 {
                 let p = pieces[0]
-                if p.digits == nil { out.append(t); continue }
+                if p.trailingDigits == nil { out.append(t); continue }
             }
-            let allLetters = pieces.allSatisfy { $0.length == 1 && $0.digits == nil }
+            let allLetters = pieces.allSatisfy { $0.length == 1 && $0.trailingDigits == nil }
             let calledLikeFunction = index + 1 < tokens.count && tokens[index + 1].kind == .symbol("(") && !tokens[index + 1].spaced
             let lastIsFunction = pieces.last.map { Vocabulary.functions.contains($0.text) || scope.definitions[$0.text] != nil } ?? false
             // `cosine(x)`: a word of three or more letters called like a function, whose last piece is no function.
-            if calledLikeFunction && scalars.count >= 3 && !lastIsFunction && pieces.allSatisfy({ $0.digits == nil }) {
+            if calledLikeFunction && scalars.count >= 3 && !lastIsFunction && pieces.allSatisfy({ $0.trailingDigits == nil }) {
                 out.append(Token(kind: .unknownFunction(word), offset: t.offset, length: t.length, spaced: t.spaced))
                 continue
             }
             // `qwerty`, `transpos`: a long run of letters that is mostly no known word is an unknown name,
             // not a product (`xyz`, `xsin x`, `2xcos(x)` stay products).
-            let singles = pieces.filter { $0.length == 1 && $0.digits == nil }.count
+            let singles = pieces.filter { $0.length == 1 && $0.trailingDigits == nil }.count
             let functionThenWord = pieces.indices.contains { k in Vocabulary.functions.contains(pieces[k].text) && pieces.count - k - 1 >= 3 }
             if (allLetters && pieces.count >= 4) || (scalars.count >= 5 && singles >= 4) || functionThenWord {
                 out.append(Token(kind: .unknownWord(word), offset: t.offset, length: t.length, spaced: t.spaced))
@@ -92,7 +92,7 @@ extension Parser {
             if let ambiguous { out.append(ambiguous); continue }
             for (k, p) in pieces.enumerated() {
                 out.append(Token(kind: .identifier(p.text), offset: t.offset + p.start, length: p.length, spaced: k == 0 ? t.spaced : false))
-                if let (digits, at, length) = p.digits {
+                if let (digits, at, length) = p.trailingDigits {
                     out.append(Token(kind: .symbol("_"), offset: t.offset + at, length: 0, spaced: false))
                     out.append(Token(kind: .number(digits), offset: t.offset + at, length: length, spaced: false))
                 }

@@ -18,16 +18,16 @@ struct WordReadings {
         var text: String
         var start: Int
         var length: Int
-        var digits: (digits: String, start: Int, length: Int)?
+        var trailingDigits: (digits: String, start: Int, length: Int)?
 
         static func == (a: Piece, b: Piece) -> Bool {
-            a.text == b.text && a.start == b.start && a.length == b.length && a.digits?.digits == b.digits?.digits
-                && a.digits?.start == b.digits?.start
+            a.text == b.text && a.start == b.start && a.length == b.length && a.trailingDigits?.digits == b.trailingDigits?.digits
+                && a.trailingDigits?.start == b.trailingDigits?.start
         }
 
         var isSingleLetter: Bool { length == 1 }
         /// The piece as the parser's language spells it: `x_1` for x with subscript 1.
-        var spelled: String { digits.map { text + "_" + $0.digits } ?? text }
+        var spelled: String { trailingDigits.map { text + "_" + $0.digits } ?? text }
     }
 
     typealias Reading = [Piece]
@@ -150,7 +150,7 @@ struct WordReadings {
                     }
                     let weak = single && !isDeclaredLetter(piece) ? 1 : 0
                     let state = State(position: stop, open: open)
-                    let p = Piece(text: piece, start: position, length: end - position, digits: sub)
+                    let p = Piece(text: piece, start: position, length: end - position, trailingDigits: sub)
                     let cost = from.cost + weak
                     if let v = index[state] {
                         if cost < nodes[v].cost {
