@@ -49,7 +49,7 @@ struct GradebookCommand: ParsableCommand {
             }
         }
         let log = FileHandle.standardError
-        for e in book.errors { log.write(Data("\(e.location): error: \(e.message)\n".utf8)) }
+        for e in book.errors { log.write(Data("\(e.location): warning: \(e.message)\n".utf8)) }
         for row in book.rows {
             for e in row.errors { log.write(Data("\(e.location): error: \(e.message) (\(row.student)'s row is marked error; the rest is graded)\n".utf8)) }
         }
