@@ -4,6 +4,7 @@ exercises/ answered from the chapters' own blocks, the same way each time (a fix
 solution, some a common mistake (a `mistake` block) or twice the solution, some left empty, a few unreadable.
 
     scripts/make-class.py OUT [STUDENTS]      # default 300 students; 12 workbooks each with the course's exercises
+    scripts/make-class.py --perfect OUT 1     # every answer the solution (a submission that gets every point)
 """
 import os
 import random
@@ -43,14 +44,14 @@ def answers_from_chapters(folder):
     return found
 
 
-def answered(workbook, known, rng):
+def answered(workbook, known, rng, perfect=False):
     """The workbook with its empty answer blocks filled in."""
     out, last, current = [], 0, None
     for info, content, start, end in blocks(workbook):
         if info == "exercise":
             current = block_id(content)
         elif info == "answer" and current in known and not content.strip():
-            entry, roll = known[current], rng.random()
+            entry, roll = known[current], (1.0 if perfect else rng.random())
             if roll < 0.10 or not entry["solution"]:
                 answer = ""
             elif roll < 0.22 and entry["mistakes"]:
@@ -70,9 +71,12 @@ def answered(workbook, known, rng):
 
 
 def main():
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    perfect = "--perfect" in args
+    args = [a for a in args if a != "--perfect"]
+    if not args:
         sys.exit(__doc__)
-    out, students = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 300
+    out, students = args[0], int(args[1]) if len(args) > 1 else 300
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     known = answers_from_chapters(os.path.join(root, "chapters"))
     exercises = os.path.join(root, "exercises")
@@ -84,7 +88,7 @@ def main():
         for name in workbooks:
             text = open(os.path.join(exercises, name), encoding="utf-8").read()
             with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
-                f.write(answered(text, known, rng))
+                f.write(answered(text, known, rng, perfect))
     print("%d students x %d workbooks in %s" % (students, len(workbooks), out))
 
 
