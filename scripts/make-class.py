@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a class of submissions for `mcheck gradebook`: STUDENTS folders, each with every workbook of
-exercises/ answered from the chapters' own blocks, the same way each time (a fixed seed): most answers are the
-solution, some a common mistake (a `mistake` block) or twice the solution, some left empty, a few unreadable.
+exercises/ answered from the chapters' own blocks, the same way each time (a fixed seed): 75% of the answers are
+the solution, 12% a common mistake (a `mistake` block; twice the solution where there is none), 10% empty, 3% unreadable.
 
     scripts/make-class.py OUT [STUDENTS]      # default 300 students; 12 workbooks each with the course's exercises
     scripts/make-class.py --perfect OUT 1     # every answer the solution (a submission that gets every point)
@@ -54,12 +54,10 @@ def answered(workbook, known, rng, perfect=False):
             entry, roll = known[current], (1.0 if perfect else rng.random())
             if roll < 0.10 or not entry["solution"]:
                 answer = ""
-            elif roll < 0.22 and entry["mistakes"]:
-                answer = rng.choice(entry["mistakes"])
+            elif roll < 0.22:
+                answer = rng.choice(entry["mistakes"]) if entry["mistakes"] else "2(" + entry["solution"] + ")"
             elif roll < 0.25:
                 answer = entry["solution"] + " +"
-            elif roll < 0.32:
-                answer = "2(" + entry["solution"] + ")"
             else:
                 answer = entry["solution"]
             out.append(workbook[last:start])
