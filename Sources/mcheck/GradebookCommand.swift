@@ -11,7 +11,7 @@ struct GradebookCommand: ParsableCommand {
         discussion: """
             A submissions folder holds one folder per student (alice/ch4.md, or alice/exercises/ch4.md as a cloned repository has it) or files named by student (alice-ch4.md). Files are graded in parallel on all cores.
 
-            Writes the CSV to --csv and the JSON to --json (either or both; '-' is standard output); with neither, prints the CSV. Errors, duplicates and missing workbooks are also printed to standard error.
+            Writes the CSV to --csv and the JSON to --json (either or both; '-' is standard output); with neither, prints the CSV. Errors and duplicates are also printed to standard error, then a summary (students, workbooks, error rows, students with workbooks missing).
 
             Exit status: 0 when the gradebook was written (damaged workbooks are error rows), 2 when a folder or an output file cannot be used.
             """)

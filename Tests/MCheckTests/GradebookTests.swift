@@ -134,6 +134,13 @@ import Testing
         }
     }
 
+    /// Files are graded in parallel; the gradebook is the same on every run, to the byte.
+    @Test func theSameOnEveryRun() throws {
+        let runs = try (0..<3).map { _ in try MCheckProcess.run(["gradebook", "submissions"], in: "class").stdout }
+        #expect(!runs[0].isEmpty)
+        #expect(Set(runs).count == 1)
+    }
+
     @Test func badArgumentsExitTwo() throws {
         #expect(try MCheckProcess.run(["gradebook"], in: "class").status == 2)
         let r = try MCheckProcess.run(["gradebook", "no-such-folder"], in: "class")
