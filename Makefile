@@ -31,6 +31,12 @@ verify: deps
 	$$($(SWIFT) build --show-bin-path)/mcheck verify --min-coverage 96
 	scripts/check-paper-examples.sh $$($(SWIFT) build --show-bin-path)/mcheck
 
+# The course site: chapters/ and site/ rendered into _site/ (`mcheck build`; SITE_FLAGS="--format github" in CI).
+SITE_FLAGS ?=
+site: deps
+	$(SWIFT) build --product mcheck
+	$$($(SWIFT) build --show-bin-path)/mcheck build --out _site $(SITE_FLAGS)
+
 # Benchmarks in a release build (numbers and how to read them: README.md).
 bench: deps
 	$(SWIFT) run -c release mcheck-bench
