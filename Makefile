@@ -58,6 +58,12 @@ browser-test: deps
 	$(SWIFT) build --product mcheck && bin=$$($(SWIFT) build --show-bin-path) && rm -rf $(BROWSER_SITE) && \
 	$$bin/mcheck build --grader $(WASM) --out $(BROWSER_SITE) && python3 scripts/browser-test.py $(BROWSER_SITE) $$bin/mcheck
 
+# The course site: chapters/ and site/ rendered into _site/ (`mcheck build`; SITE_FLAGS="--format github" in CI).
+SITE_FLAGS ?=
+site: deps
+	$(SWIFT) build --product mcheck
+	$$($(SWIFT) build --show-bin-path)/mcheck build --out _site $(SITE_FLAGS)
+
 # Benchmarks in a release build (numbers and how to read them: README.md).
 bench: deps
 	$(SWIFT) run -c release mcheck-bench

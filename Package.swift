@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .executableTarget(name: "mcheck-fuzz", dependencies: ["Fuzzing", "CFuzzDriver"]),
 
-        .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
+        .testTarget(name: "CalculusTests", dependencies: ["Calculus"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Calculus"]),

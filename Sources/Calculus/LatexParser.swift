@@ -1,15 +1,5 @@
 /// The LaTeX side of the parser: commands, environments, derivative fractions, sums, the gradient operator.
 extension Parser {
-    /// Sizing commands only change how big a delimiter is drawn (`\big(`, `\Bigr]`): they are left out.
-    static let sizingCommands: Set<String> = [
-        "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigm", "Bigm", "biggm", "Biggm",
-    ]
-
-    static func withoutSizing(_ tokens: [Token]) -> [Token] {
-        guard tokens.contains(where: { if case .command(let c) = $0.kind { return sizingCommands.contains(c) }; return false }) else { return tokens }
-        return tokens.filter { if case .command(let c) = $0.kind { return !sizingCommands.contains(c) }; return true }
-    }
-
     mutating func parseCommand(_ c: String, at t: Token) throws(CalculusError) -> Expr {
         if FunctionTable.byCommand[c] != nil { return try parseLatexFunction(c, at: t) }
         switch c {
@@ -24,8 +14,11 @@ extension Parser {
             guard isSymbol("{") else { return .apply(.sqrt, try parsePower()) }
             return .apply(.sqrt, try parseGroup())
         case "left":
-            if isSymbol(".") { _ = advance(); return try parsePrimary() }
+            if isSymbol(".") {
+                throw error("\\left. opens an invisible delimiter, as in \\left. … \\right|_{x=1} (a value at a point), which cannot be read", t)
+            }
             if isNormBar(peek) { _ = advance(); return try parseNorm(at: t) }
+            if isCommand("langle") { let open = advance(); return try parseInnerProduct(at: open) }
             if isCommand("{") { throw error("this delimiter is not supported here", peek) }
             let open = peek
             if isSymbol("(") || isSymbol("[") {
@@ -45,15 +38,27 @@ extension Parser {
                 return Parser.bars(e)
             }
             throw error("expected a delimiter after \\left", peek)
-        case "mathbf", "boldsymbol", "bm", "vec", "mathbfit", "pmb": return try parseBold(at: t)
-        case "operatorname", "mathrm", "text", "textrm", "mathit", "textit", "mbox":
+        case "mathbf", "boldsymbol", "bm", "vec", "mathbfit", "pmb", "textbf", "bold": return try parseBold(at: t)
+        case "langle": return try parseInnerProduct(at: t)
+        case _ where Parser.styleCommands.contains(c) && !(isSymbol("{") && isBracedWord()):
+            // A style around math that is not one word (`\mathrm{2x}`, `\mathit x`): the math, as if unstyled.
+            if isSymbol("{") { return try parseGroup() }
+            if case .identifier(let s) = peek.kind { let n = advance(); return try parseName(s, at: n) }
+            return try parsePrimary()
+        case "operatorname", "mathrm", "text", "textrm", "mathit", "textit", "mbox", "mathsf", "mathnormal", "mathtt", "textsf",
+             "texttt", "textnormal", "textup", "textmd":
             let word = try readWord(after: t)
             if word == "otherwise" { throw error("'otherwise' may only stand in a cases environment", t) }
-            if Vocabulary.functions.contains(word) { return try parseLatexFunction(word, at: t) }
-            if c == "mathrm" || c == "mathit", word.count == 1 {
-                // \mathrm{e} is Euler's number, as upright e is in many texts.
-                if word == "e" && c == "mathrm" && scope.lookup("e") == nil { return .constant(.e) }
-                return variableNamed(word, at: t)
+            if Vocabulary.functions.contains(word) && scope.lookup(word) == nil { return try parseLatexFunction(word, at: t) }
+            // `\mathrm{cost}`: a declared name of several letters, written as one word.
+            if let def = scope.definitions[word], scope.lookup(word) == nil {
+                if isSymbol("(") || isCommand("left") { return try applyDefinitionLatex(word, def, at: t) }
+                return def.body
+            }
+            if scope.lookup(word) != nil { return variableNamed(word, at: t) }
+            if c != "operatorname", word.unicodeScalars.count == 1 || Vocabulary.greek.contains(word) {
+                // A style never changes what a letter means: \mathrm{e} is Euler's number as e is, \mathrm{x} is x.
+                return try parseName(word, at: t)
             }
             throw error("unknown name '\(word)'", t, kind: .unknownName)
         case "|", "Vert", "lVert": return try parseNorm(at: t)
@@ -71,10 +76,51 @@ extension Parser {
         case "mathbb", "mathcal": throw error("\\\(c) names a set or a space, which cannot be evaluated", t, kind: .unknownName)
         case "dots", "ldots", "cdots", "vdots", "ddots": throw error("'\\\(c)' stands for entries that are not written out, so this cannot be evaluated", t, kind: .unknownName)
         case "right": throw error("\\right without a matching \\left", t)
+        case "lg": throw error("\\lg is the logarithm to base 10 in some texts and to base 2 in others: write \\log_{10} or \\log_2", t, kind: .unknownName)
         default:
             if Vocabulary.greek.contains(c) { return variableNamed(c, at: t) }
             throw error("unknown command '\\\(c)'", t, kind: .unknownName)
         }
+    }
+
+    /// Style wrappers (upright, italic, sans-serif, typewriter, text): they never change what is inside.
+    static let styleCommands: Set<String> = [
+        "mathrm", "mathit", "mathsf", "mathnormal", "mathtt", "text", "textrm", "textit", "textsf", "texttt", "textnormal",
+        "textup", "textmd", "mbox",
+    ]
+
+    /// Whether a braced group starts here that holds one word: letters, digits, Greek letters (`{cost}`, `{\theta}`).
+    func isBracedWord() -> Bool {
+        var k = 1
+        var letters = 0
+        // A word starts with a letter (`{2x}` is math).
+        switch peek(1).kind {
+        case .identifier: break
+        case .command(let c) where Vocabulary.greek.contains(c): break
+        default: return false
+        }
+        while true {
+            switch peek(k).kind {
+            case .identifier: letters += 1
+            case .number: break
+            case .command(let c) where Vocabulary.greek.contains(c): letters += 1
+            case .command(" "), .command(","), .symbol("-"), .symbol("_"): break
+            case .symbol("}"): return letters > 0
+            default: return false
+            }
+            k += 1
+        }
+    }
+
+    /// `\langle \mathbf{w}, \mathbf{x} \rangle`: the inner product of two vectors.
+    mutating func parseInnerProduct(at t: Token) throws(CalculusError) -> Expr {
+        let a = try parseExpression()
+        try expect(",")
+        let b = try parseExpression()
+        if isCommand("right") { _ = advance() }
+        guard isCommand("rangle") else { throw error("expected \\rangle to close \\langle at column \(column(of: t.offset)), found \(describe(peek))") }
+        _ = advance()
+        return try Shapes.dot(a, b, at: t)
     }
 
     /// `[condition]`, `\{condition\}` or `(condition)` after an indicator's 1.
@@ -104,7 +150,10 @@ extension Parser {
     /// `\left[ a, b \right]` is a row, like ASCII brackets.
     mutating func parseLeftBracket(open: Token) throws(CalculusError) -> Expr {
         var entries: [Expr] = []
-        repeat { entries.append(try parseExpression()) } while accept(",")
+        let outerRow = rowDepth
+        rowDepth = depth
+        defer { rowDepth = outerRow }
+        repeat { entries.append(try parseExpression()) } while accept(",") || (spacingSeparatesEntries() && { skipSpacing(); return true }())
         try expectRight("]", open: open)
         if entries.count == 1 { return entries[0] }
         try checkBlock([entries], at: open)
@@ -121,7 +170,8 @@ extension Parser {
             case .identifier(let s), .number(let s): word += s; _ = advance()
             case .command(" "), .command(","): word += " "; _ = advance()
             case .symbol("}"): _ = advance(); return word.trimmingSpaces
-            case .symbol(let s) where s == "-" || s == "_": word += s; _ = advance()
+            case .symbol(let s) where s == "-" || s == "_" || s == "*": word += s; _ = advance()
+            case .command(let c) where Vocabulary.greek.contains(c): word += c; _ = advance()
             default: throw error("expected '}' to close '{' at column \(column(of: open.offset)), found \(describe(peek))")
             }
         }
@@ -133,6 +183,7 @@ extension Parser {
         if isSymbol("{") { name = try readWord(after: t) }
         else if case .identifier(let s) = peek.kind { _ = advance(); name = s }
         else if case .number(let s) = peek.kind { _ = advance(); name = s }
+        else if case .command(let c) = peek.kind, Vocabulary.greek.contains(c) { _ = advance(); name = c }
         else { throw error("expected a name after \(describe(t))") }
         if name == "1" || name == "0" {
             let shape = try parseSizeSubscript() ?? .column(.free)
@@ -409,13 +460,19 @@ extension Parser {
     mutating func parseEnvironment(at t: Token) throws(CalculusError) -> Expr {
         let name = try readWord(after: t)
         switch name {
-        case "bmatrix", "pmatrix", "matrix", "Bmatrix", "smallmatrix", "array":
+        case "bmatrix", "pmatrix", "matrix", "Bmatrix", "smallmatrix", "array", "vmatrix",
+             "bmatrix*", "pmatrix*", "matrix*", "Bmatrix*", "vmatrix*":
             if name == "array" { _ = try readWord(after: t) }
+            // `\begin{bmatrix*}[r]`: the column alignment.
+            if name.hasSuffix("*") && isSymbol("[") { while !isSymbol("]"), peek.kind != .end { _ = advance() }; _ = accept("]") }
             var rows: [[Expr]] = [[]]
+            let outerRow = rowDepth
+            rowDepth = depth
+            defer { rowDepth = outerRow }
             while true {
                 if isCommand("end") { break }
                 rows[rows.count - 1].append(try parseExpression())
-                if accept("&") { continue }
+                if accept("&") || spacingSeparatesEntries() { skipSpacing(); continue }
                 if accept("\\\\") {
                     if isCommand("end") { break }
                     rows.append([]); continue
@@ -426,9 +483,16 @@ extension Parser {
             try expectEnd(name, open: t)
             if rows.last?.isEmpty == true { rows.removeLast() }
             try checkBlock(rows, at: t)
+            if name.hasPrefix("vmatrix") {
+                // |A| written as a matrix between bars: its determinant.
+                guard rows.count == rows[0].count, rows.allSatisfy({ $0.allSatisfy({ $0.shape.isScalar }) }) else {
+                    throw error("a vmatrix is a determinant: it needs as many rows as columns of scalars", t, kind: .shape)
+                }
+                return rows.count == 1 ? .apply(.abs, rows[0][0]) : .det(.block(rows))
+            }
             if rows.count == 1 && rows[0].count == 1 { return rows[0][0] }
             return .block(rows)
-        case "cases":
+        case "cases", "dcases":
             var cases: [(Expr, [Condition]?)] = []
             while !isCommand("end") {
                 let value = try parseExpression()

@@ -12,6 +12,8 @@ struct Token: Equatable {
         case unknownFunction(String)
         /// A run of letters that is mostly no known word (`qwerty`), found by word splitting: not a product.
         case unknownWord(String)
+        /// A run of letters with two plausible readings (`ab` with a, b and ab declared), and the message that shows both.
+        case ambiguousWord(String, message: String)
         case end
     }
     var kind: Kind
@@ -202,6 +204,12 @@ struct Lexer {
                 add(name == "\\" ? .symbol("\\\\") : .command(name), start)
                 continue
             }
+            if latex && b == UInt8(ascii: "~") {
+                // TeX's non-breaking space.
+                step()
+                add(.command("~"), start)
+                continue
+            }
             if b < 32 || b == 127 {
                 throw CalculusError(.syntax, "unexpected control character U+\(String(b, radix: 16, uppercase: true).leftPadded(4))", at: start)
             }
@@ -217,6 +225,7 @@ struct Lexer {
             }
             let (c, n) = decode(i)
             if c == "\u{00A0}" { spaced = true; step(n); continue }
+            if c == "⟨" || c == "⟩" { step(n); add(.command(c == "⟨" ? "langle" : "rangle"), start); continue }
             if let mapped = Lexer.unicode[c] {
                 step(n)
                 if mapped == "pi" { add(.identifier("pi"), start) } else { add(.symbol(mapped), start) }

@@ -128,6 +128,8 @@ public struct Parser {
     var absDepth = 0
     /// How many norms `‖…‖` are open (a bar then closes one rather than starting a factor).
     var normDepth = 0
+    /// The nesting depth at which the entries of the innermost row or column being read stand (-1: none).
+    var rowDepth = -1
     var scope: Scope
     let latex: Bool
     let layout: Layout
@@ -139,7 +141,7 @@ public struct Parser {
         self.latex = syntax == .latex
         self.layout = layout
         let raw = try Lexer.tokenize(text, latex: latex)
-        tokens = latex ? Parser.joinFunctionLetters(Parser.withoutSizing(raw), scope: scope) : Parser.splitIdentifiers(raw, scope: scope)
+        tokens = latex ? Parser.joinFunctionLetters(Parser.withoutTypography(raw), scope: scope) : Parser.splitIdentifiers(raw, scope: scope)
     }
 
     var peek: Token { tokens[position] }
@@ -163,7 +165,7 @@ public struct Parser {
     func describe(_ t: Token) -> String {
         switch t.kind {
         case .end: return "the end"
-        case .number(let s), .identifier(let s), .symbol(let s), .unknownFunction(let s), .unknownWord(let s): return "'\(s)'"
+        case .number(let s), .identifier(let s), .symbol(let s), .unknownFunction(let s), .unknownWord(let s), .ambiguousWord(let s, _): return "'\(s)'"
         case .command(let s): return "'\\\(s)'"
         }
     }
@@ -299,7 +301,7 @@ public struct Parser {
     func startsFactor(_ t: Token) -> Bool {
         switch t.kind {
         case .identifier("and"): return scope.lookup("and") != nil
-        case .number, .identifier, .unknownFunction, .unknownWord: return true
+        case .number, .identifier, .unknownFunction, .unknownWord, .ambiguousWord: return true
         case .symbol(let s):
             if s.utf8.count == 1, let b = s.utf8.first {
                 switch b {
@@ -313,7 +315,7 @@ public struct Parser {
             return s == "∇" || s == "∂" || s == "√" || s == "∑" || s == "𝟙"
         case .command(let c):
             if c == "|" || c == "Vert" || c == "lVert" { return normDepth == 0 }
-            if c == "rVert" { return false }
+            if c == "rVert" || Parser.spacingCommands.contains(c) { return false }
             return !Parser.binaryCommands.contains(c) && !Parser.closingCommands.contains(c)
         case .end: return false
         }
@@ -321,14 +323,36 @@ public struct Parser {
 
     static let binaryCommands: Set<String> = [
         "cdot", "times", "otimes", "odot", "circ", "oslash", "div", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant",
-        "right", "end", "quad", "qquad", ",", ";", ":", "!", " ", "\\", "to", "neq", "ne", "approx", "bigcirc",
+        "right", "end", "quad", "qquad", ",", ";", ":", "!", " ", "\\", "to", "neq", "ne", "approx", "bigcirc", "land", "wedge", "lor", "vee",
     ]
-    static let closingCommands: Set<String> = ["right", "end", "}", "rVert"]
+    static let closingCommands: Set<String> = ["right", "end", "}", "rVert", "rangle"]
 
     mutating func skipSpacing() {
-        while case .command(let c) = peek.kind, [",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle"].contains(c) {
-            _ = advance()
-        }
+        while case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) { _ = advance() }
+    }
+
+    /// Spacing of at most 4/18 em (and negative spacing): in a product it is kerning, between the entries of a row it
+    /// could be either, so there it is refused rather than read one way.
+    static let thinSpacing: Set<String> = [",", ":", ">", "!", "thinspace", "medspace", "negthinspace", "negmedspace", "negthickspace", "mathstrut"]
+
+    /// The error for thin spacing between two factors at the level of a row's entries: a product or two entries.
+    func thinSpacingInRow() -> CalculusError? {
+        guard spacingSeparatesEntries() else { return nil }
+        var k = 0
+        var thin = true
+        while case .command(let d) = peek(k).kind, Parser.spacingCommands.contains(d) { thin = thin && Parser.thinSpacing.contains(d); k += 1 }
+        guard thin, case .command(let c) = peek.kind else { return nil }
+        return error("a thin space (\\\(c)) between two factors of an entry of a row or a column: a product or two entries? Write & or , between entries, or leave the space out for a product")
+    }
+
+    /// Whether spacing here separates two entries of a row or a column (`[a \quad b]`, a matrix cell `a \; b`; thin
+    /// spacing there is an error, `thinSpacingInRow`):
+    /// at the level of the row's entries, before something that starts a factor (not a sign, an operator or a close).
+    func spacingSeparatesEntries() -> Bool {
+        guard latex, depth == rowDepth, case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) else { return false }
+        var k = 1
+        while case .command(let d) = peek(k).kind, Parser.spacingCommands.contains(d) { k += 1 }
+        return startsFactor(peek(k))
     }
 
     mutating func parseUnary(allowSign: Bool = true) throws(CalculusError) -> Expr {

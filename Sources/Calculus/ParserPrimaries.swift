@@ -65,6 +65,8 @@ extension Parser {
             throw error("unknown function '\(w)'", t, kind: .unknownName)
         case .unknownWord(let w):
             throw error("unknown name '\(w)'; declare it with let:, or write a product with * (\(w.map(String.init).joined(separator: "*")))", t, kind: .unknownName)
+        case .ambiguousWord(_, let message):
+            throw error(message, t, kind: .unknownName)
         case .end:
             throw error("expected an expression, found the end")
         default:
@@ -321,10 +323,13 @@ extension Parser {
         var sawSemicolon = false
         // Entries written in brackets of their own (`[[a, b], [c]]`), with where they start.
         var bracketed: [Token?] = []
+        let outerRow = rowDepth
+        rowDepth = depth
+        defer { rowDepth = outerRow }
         while true {
             bracketed.append(isSymbol("[") ? peek : nil)
             rows[rows.count - 1].append(try parseExpression())
-            if accept(",") { continue }
+            if accept(",") || spacingSeparatesEntries() { skipSpacing(); continue }
             if accept(";") { sawSemicolon = true; rows.append([]); continue }
             try expect(close, closing: open)
             break

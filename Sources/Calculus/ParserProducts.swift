@@ -94,6 +94,10 @@ extension Parser {
     mutating func parseTerm() throws(CalculusError) -> Expr {
         var product = PendingProduct(try parseUnary())
         while true {
+            if spacingSeparatesEntries() {
+                if let thin = thinSpacingInRow() { throw thin }
+                return product.joined()
+            }
             skipSpacing()
             let t = peek
             if Parser.endsTerm(t) { return product.joined() }

@@ -1,26 +1,38 @@
 import Foundation
 import Grading
 
-/// Prints grading results: text for people (colour on a terminal), JSON for tools, JUnit XML for CI dashboards.
-public enum ReportFormat: String, Sendable, CaseIterable { case text, json, junit }
+/// Prints grading results: text for people (colour on a terminal), JSON for tools, JUnit XML for CI dashboards,
+/// GitHub annotations for pull requests.
+public enum ReportFormat: String, Sendable, CaseIterable { case text, json, junit, github }
 
 public struct Reporter: Sendable {
     public var format: ReportFormat
     public var color: Bool
-    public init(format: ReportFormat, color: Bool) { self.format = format; self.color = color }
+    /// `--min-score`: the fraction of the points (0–1) that passes; nil when every exercise must be correct.
+    public var minScore: Double?
+    public init(format: ReportFormat, color: Bool, minScore: Double? = nil) { self.format = format; self.color = color; self.minScore = minScore }
 
     public func render(_ reports: [FileReport], commandErrors: [SourceError] = []) -> String {
         switch format {
         case .text: return text(reports, commandErrors)
         case .json: return json(reports, commandErrors)
         case .junit: return junit(reports, commandErrors)
+        case .github: return github(reports, commandErrors)
         }
     }
 
-    /// 0 when every exercise is correct, 1 when any is not, 2 when a file or the command is in error.
-    public static func exitCode(_ reports: [FileReport], commandErrors: [SourceError] = []) -> Int32 {
+    /// 0 when every exercise is correct (with `minScore`, when the score is at least that fraction of the points),
+    /// 1 when not, 2 when a file or the command is in error.
+    public static func exitCode(_ reports: [FileReport], commandErrors: [SourceError] = [], minScore: Double? = nil) -> Int32 {
         if !commandErrors.isEmpty || reports.contains(where: { !$0.errors.isEmpty }) { return 2 }
+        if let minScore { return scoreFraction(reports) >= minScore ? 0 : 1 }
         return reports.allSatisfy { $0.results.allSatisfy { $0.verdict == .correct } } ? 0 : 1
+    }
+
+    /// The score over the number of exercises (1 when there are none).
+    public static func scoreFraction(_ reports: [FileReport]) -> Double {
+        let all = reports.flatMap(\.results)
+        return all.isEmpty ? 1 : all.reduce(0) { $0 + $1.score } / Double(all.count)
     }
 
     // MARK: Text
@@ -44,8 +56,6 @@ public struct Reporter: Sendable {
     func text(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
         var out = ""
         for e in commandErrors { out += painted(e) }
-        var totals = [GradeResult.Verdict: Int]()
-        var score = 0.0, count = 0
         for report in reports {
             for e in report.errors { out += painted(e) }
             for r in report.results {
@@ -58,18 +68,27 @@ public struct Reporter: Sendable {
                         out += "    " + f.message.replacingOccurrences(of: "\n", with: "\n    ") + "\n"
                     }
                 }
-                totals[r.verdict, default: 0] += 1
-                score += r.score
-                count += 1
             }
         }
+        out += summaryLine(reports, commandErrors) + "\n"
+        return out
+    }
+
+    /// `10 exercises in 1 file: 4 correct, …; score 4/10`.
+    func summaryLine(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
+        let all = reports.flatMap(\.results)
+        let count = all.count
+        let score = all.reduce(0) { $0 + $1.score }
         let errors = commandErrors.count + reports.reduce(0) { $0 + $1.errors.count }
         var summary = "\(count) exercise\(count == 1 ? "" : "s") in \(reports.count) file\(reports.count == 1 ? "" : "s"): "
-        summary += GradeResult.Verdict.allCases.map { "\(totals[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+        summary += GradeResult.Verdict.allCases.map { v in "\(all.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ")
         summary += "; score \(formatScore(score))/\(count)"
         if errors > 0 { summary += "; \(errors) error\(errors == 1 ? "" : "s") in files" }
-        out += summary + "\n"
-        return out
+        if let minScore {
+            let fraction = Reporter.scoreFraction(reports)
+            summary += "; \(formatScore(fraction)) of the points, " + (fraction >= minScore ? "at least" : "BELOW") + " the minimum \(formatScore(minScore))"
+        }
+        return summary
     }
 
     // MARK: JSON
@@ -102,51 +121,6 @@ public struct Reporter: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    // MARK: JUnit
-
-    func junit(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
-        func x(_ s: String) -> String {
-            var o = ""
-            for c in s.unicodeScalars {
-                switch c {
-                case "&": o += "&amp;"
-                case "<": o += "&lt;"
-                case ">": o += "&gt;"
-                case "\"": o += "&quot;"
-                default: if c.value < 32 && c != "\n" && c != "\t" { o += " " } else { o.unicodeScalars.append(c) }
-                }
-            }
-            return o
-        }
-        let all = reports.flatMap(\.results)
-        let failures = all.filter { $0.verdict == .incorrect }.count
-        let errors = all.filter { $0.verdict == .invalid }.count + reports.reduce(0) { $0 + $1.errors.count } + commandErrors.count
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"mcheck\" tests=\"\(all.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
-        for r in reports {
-            let f = r.results.filter { $0.verdict == .incorrect }.count
-            let e = r.results.filter { $0.verdict == .invalid }.count + r.errors.count
-            let s = r.results.filter { $0.verdict == .unanswered }.count
-            out += "  <testsuite name=\"\(x(r.file))\" tests=\"\(r.results.count)\" failures=\"\(f)\" errors=\"\(e)\" skipped=\"\(s)\">\n"
-            for err in r.errors {
-                out += "    <testcase name=\"\(x(err.location))\" classname=\"\(x(r.file))\"><error message=\"\(x(err.message))\"/></testcase>\n"
-            }
-            for res in r.results {
-                out += "    <testcase name=\"\(x(res.id))\" classname=\"\(x(r.file))\" file=\"\(x(r.file))\" line=\"\(res.line)\">"
-                let details = x(res.feedback.map(\.message).joined(separator: "\n"))
-                switch res.verdict {
-                case .correct: break
-                case .incorrect: out += "<failure message=\"\(x(res.message))\">\(details)</failure>"
-                case .invalid: out += "<error message=\"\(x(res.message))\">\(details)</error>"
-                case .unanswered: out += "<skipped message=\"no answer yet\"/>"
-                }
-                out += "</testcase>\n"
-            }
-            out += "  </testsuite>\n"
-        }
-        out += "</testsuites>\n"
-        return out
-    }
 }
 
 

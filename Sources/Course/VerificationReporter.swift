@@ -16,6 +16,12 @@ public enum VerificationReporter {
             default: break
             }
         }
+        return out + summary(report, minCoverage: minCoverage)
+    }
+
+    /// The counts of each kind of check, each chapter's coverage, the coverage line and the verdict.
+    static func summary(_ report: Verifier.Report, minCoverage: Double) -> String {
+        var out = ""
         for kind in Check.Kind.allCases {
             let of = report.checks.filter { $0.kind == kind }
             guard !of.isEmpty else { continue }

@@ -10,8 +10,11 @@ public struct Verifier: Sendable {
     public var chaptersFolder: String
     public var exercisesFolder: String
 
-    public init(chapters: String = "chapters", exercises: String = "exercises") {
-        chaptersFolder = chapters; exercisesFolder = exercises
+    /// The chapter files to check; nil for every chapter of `chaptersFolder`.
+    public var files: [String]?
+
+    public init(chapters: String = "chapters", exercises: String = "exercises", files: [String]? = nil) {
+        chaptersFolder = chapters; exercisesFolder = exercises; self.files = files
     }
 
     public struct Report: Sendable {
@@ -21,9 +24,15 @@ public struct Verifier: Sendable {
         public var failed: [Check] { checks.filter { $0.status == .failed } }
     }
 
+    /// The chapters to check: `files`, or every chapter of the folder.
+    func chapterPaths() throws(SourceError) -> [String] {
+        if let files { return files }
+        return try ChapterFiles.list(in: chaptersFolder)
+    }
+
     public func run() throws(SourceError) -> Report {
         var report = Report()
-        for path in try ChapterFiles.list(in: chaptersFolder) {
+        for path in try chapterPaths() {
             let workbook: Workbook
             do { workbook = try Workbook.load(path) } catch { report.errors.append(error); continue }
             var equations = EquationChecker(file: path)

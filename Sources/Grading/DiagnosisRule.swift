@@ -47,6 +47,91 @@ struct Evidence {
         a.count == b.count && zip(a, b).allSatisfy { Equivalence.close($0, $1) }
     }
 
+    /// A condition as it is printed: `w . x_i + b > 0`.
+    static func say(_ c: Condition) -> String { Printer.ascii(c.lhs) + " " + c.relation.rawValue + " " + Printer.ascii(c.rhs) }
+
+    /// The kinks inside a sum Σ_i of the truth or the answer, with the sum's index and limits: conditions that
+    /// depend on the index, so that each term has a kink of its own.
+    var kinksInSums: [(index: Variable, lower: Expr, upper: Expr, kink: Condition)] {
+        var out: [(Variable, Expr, Expr, Condition)] = []
+        func mentions(_ e: Expr, _ v: Variable) -> Bool {
+            if case .variable(let w) = e { return w == v }
+            return e.children.contains { mentions($0, v) }
+        }
+        func visit(_ e: Expr) {
+            if case .series(let i, let lo, let hi, _) = e {
+                for k in kinks where k.lhs.shape.isScalar && k.rhs.shape.isScalar && (mentions(k.lhs, i) || mentions(k.rhs, i))
+                    && !out.contains(where: { $0.0 == i && $0.3 == k }) {
+                    out.append((i, lo, hi, k))
+                }
+            }
+            e.children.forEach(visit)
+        }
+        visit(truth)
+        visit(answer)
+        return out
+    }
+
+    /// Whether a kink's condition holds for every term of a sum at a point (nil where it cannot be told).
+    static func holdsForEveryTerm(_ kink: Condition, _ index: Variable, _ lower: Expr, _ upper: Expr, in env: Environment) -> Bool? {
+        var ev = Evaluator(env)
+        guard let lo = try? ev.evaluate(lower).entries.first, let hi = try? ev.evaluate(upper).entries.first,
+              lo.isFinite, hi.isFinite, lo <= hi, hi - lo < 10_000 else { return nil }
+        var point = env
+        for k in Int(lo)...Int(hi) {
+            point.values[index.name] = .scalar(Double(k))
+            guard let holds = Sampler.holds([kink], in: point) else { return nil }
+            if !holds { return false }
+        }
+        return true
+    }
+
+    /// Whether the answer is wrong just past a kink in a sum, crossed from `env` (on the side where the condition
+    /// holds for every term when `rightSide`, else on the other) by moving one scalar the kink depends on: nil when
+    /// no such move crosses it.
+    func wrongJustPast(_ kink: Condition, _ index: Variable, _ lower: Expr, _ upper: Expr, from env: Environment, rightSide: Bool) -> Bool? {
+        wrongJustPast(kink, from: env, rightSide: rightSide) { Evidence.holdsForEveryTerm(kink, index, lower, upper, in: $0) }
+    }
+
+    /// Whether the answer is wrong just past a kink, crossed from `env` (on the side where `side` is `rightSide`)
+    /// by moving one scalar the kink depends on: nil when no such move crosses it.
+    func wrongJustPast(_ kink: Condition, from env: Environment, rightSide: Bool, side: (Environment) -> Bool?) -> Bool? {
+        let scalars = (kink.lhs.variables.union(kink.rhs.variables)).filter { $0.shape.isScalar && $0.kind == .plain }.sorted { $0.name < $1.name }
+        func value(_ point: Environment, _ v: Variable) -> Double? { point.values[v.name]?.entries.first }
+        func moved(_ v: Variable, to x: Double) -> Environment { var p = env; p.values[v.name] = .scalar(x); return p }
+        for v in scalars {
+            guard let start = value(env, v) else { continue }
+            for direction in [-1.0, 1.0] {
+                var inside = start, outside: Double? = nil
+                var step = 0.25
+                while step <= 4096 {
+                    let x = start + direction * step
+                    if side(moved(v, to: x)) == rightSide { inside = x } else if side(moved(v, to: x)) != nil { outside = x; break }
+                    step *= 2
+                }
+                guard var far = outside else { continue }
+                for _ in 0..<60 {
+                    let mid = (inside + far) / 2
+                    guard let s = side(moved(v, to: mid)) else { break }
+                    if s == rightSide { inside = mid } else { far = mid }
+                }
+                // Just past the kink (1e-6 of the way), and a little further (1e-3).
+                var results: [Bool] = []
+                for offset in [1e-6, 1e-3] {
+                    let x = far + direction * offset * (1 + abs(far))
+                    let point = moved(v, to: x)
+                    guard side(point) == !rightSide else { continue }
+                    var ev = Evaluator(point)
+                    guard let t = try? ev.evaluate(truth), let a = try? ev.evaluate(answer), t.isFinite, a.isFinite, t.count == a.count else { continue }
+                    results.append(!Evidence.close(t.entries, a.entries))
+                }
+                // Wrong at either: an error that vanishes at the kink (x^2 for 0) is still wrong a little further.
+                if !results.isEmpty { return results.contains(true) }
+            }
+        }
+        return nil
+    }
+
     /// The one constant c with answer = c · truth at every point, if there is one.
     var constantRatio: Double? {
         var ratio: Double? = nil
@@ -73,7 +158,7 @@ struct Finding {
 struct DiagnosisRule: Sendable {
     let find: @Sendable (Evidence) -> Finding?
 
-    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, sizeFactor, kinkSide, swappedCases, misplacedKink, wrongEntries, diagonal]
+    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, sizeFactor, kinkSide, kinkInSum, swappedCases, misplacedKink, wrongEntries, diagonal]
 
     /// The transpose of a square matrix.
     static let transposedSquare = DiagnosisRule { e in
@@ -134,9 +219,43 @@ struct DiagnosisRule: Sendable {
                 }
             }
             guard sawTrue && sawFalse, (rightWhenTrue && wrongWhenFalse) || (rightWhenFalse && wrongWhenTrue) else { continue }
+            // Just past the kink, seen from each sampled point of the right side, the answer must be wrong too.
+            let rightSide = e.pairs.filter { Sampler.holds([kink], in: $0.0) == rightWhenTrue }
+            let checks = rightSide.compactMap { e.wrongJustPast(kink, from: $0.0, rightSide: rightWhenTrue) { Sampler.holds([kink], in: $0) } }
+            guard checks.allSatisfy({ $0 }) else { continue }
             let wrong = rightWhenTrue ? kink.negated : kink
             let wrongSide = "where " + Printer.ascii(wrong.lhs) + " " + wrong.relation.rawValue + " " + Printer.ascii(wrong.rhs)
             return Finding(feedback: Feedback(.kink, "right on one side of the kink but wrong on the other: wrong \(wrongSide) (check which side of the kink each case belongs to)"))
+        }
+        return nil
+    }
+
+    /// A kink inside a sum `Σ_i` (a ReLU of each term, as in a loss over N examples): right at every point where
+    /// the kink's condition holds for every term and wrong at every point where it fails for some term (or the other
+    /// way round). A point is never said to be on a side it is not on, and a side is called wrong only when the
+    /// answer is wrong at every point of it.
+    static let kinkInSum = DiagnosisRule { e in
+        for (index, lower, upper, kink) in e.kinksInSums {
+            var rightWhenAll = true, rightWhenSome = true, wrongWhenAll = true, wrongWhenSome = true
+            var sawAll = false, sawSome = false
+            for (env, t, a) in e.pairs {
+                guard let every = Evidence.holdsForEveryTerm(kink, index, lower, upper, in: env) else { continue }
+                let ok = Evidence.close(t.entries, a.entries)
+                if every {
+                    sawAll = true; rightWhenAll = rightWhenAll && ok; wrongWhenAll = wrongWhenAll && !ok
+                } else {
+                    sawSome = true; rightWhenSome = rightWhenSome && ok; wrongWhenSome = wrongWhenSome && !ok
+                }
+            }
+            guard sawAll && sawSome, (rightWhenAll && wrongWhenSome) || (rightWhenSome && wrongWhenAll) else { continue }
+            // Sampled points may all lie far from the kink: just past it, seen from each point of the right side,
+            // the answer must be wrong too, or the wrong side is not wrong all over.
+            let rightSide = e.pairs.filter { Evidence.holdsForEveryTerm(kink, index, lower, upper, in: $0.0) == rightWhenAll }
+            let checks = rightSide.compactMap { e.wrongJustPast(kink, index, lower, upper, from: $0.0, rightSide: rightWhenAll) }
+            guard !checks.isEmpty, checks.allSatisfy({ $0 }) else { continue }
+            let holds = Evidence.say(kink) + " for every " + index.name, fails = Evidence.say(kink.negated) + " for some " + index.name
+            let (right, wrong) = rightWhenAll ? (holds, fails) : (fails, holds)
+            return Finding(feedback: Feedback(.kink, "right where \(right) but wrong where \(wrong): the kink inside the sum is missing or on the wrong side (check the ReLU, max or cases of each term)"))
         }
         return nil
     }

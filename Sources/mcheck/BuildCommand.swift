@@ -33,6 +33,11 @@ struct BuildCommand: ParsableCommand {
     /// Where `make wasm` puts the module.
     static let defaultGrader = ".build/wasm/mcheck.wasm"
 
+    @Option(name: .long, help: "Output: text, or github (errors and warnings as annotations on the lines of a pull request).")
+    var format: BuildFormat = .text
+
+    enum BuildFormat: String, ExpressibleByArgument, CaseIterable { case text, github }
+
     func run() throws {
         let module = grader ?? (FileManager.default.fileExists(atPath: BuildCommand.defaultGrader) ? BuildCommand.defaultGrader : nil)
         let options = SiteOptions(chapters: folders.chapters, theme: folders.site, out: out, title: title, grader: module)
@@ -58,12 +63,18 @@ struct BuildCommand: ParsableCommand {
     func buildOnce(_ options: SiteOptions) -> SiteStep? {
         do {
             let report = try SiteBuilder.build(options)
-            for warning in report.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+            for warning in report.warnings {
+                if format == .github { say(warning.annotation.description) } else { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+            }
             let steps = report.seconds.map { "\($0.step.rawValue) \(milliseconds($0.seconds))" }.joined(separator: ", ")
             say("built \(report.pages) pages and \(report.figures) figures into \(out)/ in \(milliseconds(report.total)) (\(steps))")
             return nil
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            if format == .github {
+                for e in error.errors { say(e.annotation.description) }
+            } else {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            }
             let count = error.errors.count
             FileHandle.standardError.write(Data("\(error.step?.rawValue ?? "build") failed with \(count) error\(count == 1 ? "" : "s")\n".utf8))
             return error.step ?? .load

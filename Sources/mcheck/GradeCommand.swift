@@ -8,13 +8,16 @@ struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
         abstract: "Grade the answers in Markdown workbooks (the default command).",
-        discussion: "Exit status: 0 when every exercise is correct, 1 when any is not, 2 when a file or the command is in error.")
+        discussion: "Exit status: 0 when every exercise is correct (with --min-score, when the score reaches it), 1 when not, 2 when a file or the command is in error.")
 
     @Argument(help: "Workbooks to grade, or folders of them (every .md file inside).")
     var paths: [String]
 
-    @Option(name: .long, help: "Output: text (for people), json (one document for the run) or junit (for CI dashboards).")
+    @Option(name: .long, help: "Output: text (for people), json (one document for the run), junit (for CI dashboards) or github (annotations on the lines of a pull request).")
     var format: ReportFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Pass (exit 0) when the score is at least this fraction of the points, 0 to 1 (partial credit counts), instead of only when every exercise is correct.", valueName: "fraction"))
+    var minScore: Double?
 
     @Option(name: .long, help: "Colour in text output: auto (only on a terminal), always or never.")
     var color: ColorChoice = .auto
@@ -24,20 +27,20 @@ struct GradeCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one workbook, such as exercises/ch4.md") }
+        if let minScore, !(0...1).contains(minScore) { throw ValidationError("--min-score must be a fraction between 0 and 1, such as 0.8") }
     }
 
     func run() throws {
         let (files, errors) = WorkbookFiles.expand(paths)
-        let grader = Grader()
         var reports: [FileReport] = []
         var commandErrors = errors
         var skipped = Set<String>()
-        for file in files.list {
-            do {
-                let workbook = try Workbook.load(file)
-                if files.fromFolder.contains(file) && workbook.exercises.isEmpty && workbook.errors.isEmpty { skipped.insert(file); continue }
-                reports.append(grader.grade(workbook, useSolutions: solutions))
-            } catch {
+        for (file, outcome) in zip(files.list, ParallelGrading.grade(files.list, useSolutions: solutions)) {
+            switch outcome {
+            case .success(let graded):
+                if files.fromFolder.contains(file) && !graded.isWorkbook { skipped.insert(file); continue }
+                reports.append(graded.report)
+            case .failure(let error):
                 commandErrors.append(error)
             }
         }
@@ -46,9 +49,9 @@ struct GradeCommand: ParsableCommand {
             let what = found.isEmpty ? "no .md file in this folder" : "no workbook in this folder (none of its .md files has an exercise)"
             commandErrors.append(SourceError(file: folder, line: 0, message: what))
         }
-        let reporter = Reporter(format: format, color: color.enabled)
+        let reporter = Reporter(format: format, color: color.enabled, minScore: minScore)
         print(reporter.render(reports, commandErrors: commandErrors), terminator: "")
-        let code = Reporter.exitCode(reports, commandErrors: commandErrors)
+        let code = Reporter.exitCode(reports, commandErrors: commandErrors, minScore: minScore)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -15,6 +15,7 @@ import Testing
 /// ```expect
 /// verdict: incorrect        # correct, incorrect, invalid or unanswered
 /// feedback: factor          # only for incorrect: shape, transposed, factor, sign, kink, entries or value
+/// says: a·b                 # optional: words the message must hold (both readings, a refused command)
 /// note: lost the factor 3   # optional, for the reader
 /// ```
 /// ````
@@ -32,9 +33,12 @@ import Testing
         var line: Int
         var verdict: GradeResult.Verdict
         var feedback: FeedbackKind?
+        /// Words the message must hold (both readings of a word read two ways, the command refused).
+        var says: String?
 
         var described: String {
-            if let feedback { "\(verdict.rawValue) (\(feedback.rawValue))" } else { verdict.rawValue }
+            let said = says.map { " saying '\($0)'" } ?? ""
+            if let feedback { return "\(verdict.rawValue) (\(feedback.rawValue))\(said)" } else { return verdict.rawValue + said }
         }
     }
 
@@ -82,7 +86,7 @@ import Testing
                 guard let colon = raw.firstIndex(of: ":") else { problems.append("\(name):\(line): '\(raw)' is not 'key: value'"); continue }
                 let key = raw[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                guard ["verdict", "feedback", "note"].contains(key) else { problems.append("\(name):\(line): unknown key '\(key)' for '\(id)'"); continue }
+                guard ["verdict", "feedback", "says", "note"].contains(key) else { problems.append("\(name):\(line): unknown key '\(key)' for '\(id)'"); continue }
                 if fields[key] != nil { problems.append("\(name):\(line): '\(key)' given twice for '\(id)'") }
                 fields[key] = value
             }
@@ -99,7 +103,7 @@ import Testing
             } else if verdict == .incorrect {
                 problems.append("\(name):\(line): '\(id)': an incorrect answer needs 'feedback: KIND'")
             }
-            expectations.append(Expectation(file: name, id: id, line: line, verdict: verdict, feedback: feedback))
+            expectations.append(Expectation(file: name, id: id, line: line, verdict: verdict, feedback: feedback, says: fields["says"]))
         }
         for (k, exercise) in exercises.enumerated() where expected[k] == nil {
             problems.append("\(name):\(exercise.line): exercise '\(exercise.id ?? "?")' has no expect block (no answer without a judgement)")
@@ -128,6 +132,7 @@ import Testing
                         got = r.verdict.rawValue
                     }
                     agrees = r.verdict == e.verdict && (e.verdict != .incorrect || e.feedback.map(r.kinds.contains) == true)
+                        && (e.says.map { r.message.contains($0) } ?? true)
                 } else {
                     // No result: the question itself could not be read.
                     let exercise = file.workbook.exercises.first { $0.id == e.id }

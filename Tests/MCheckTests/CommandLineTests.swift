@@ -14,6 +14,10 @@ import Testing
         (["workbook", "--check"], "workbook"),
         (["verify", "--format", "json", "--min-coverage", "90"], "verify"),
         (["build", "--out", "/tmp/site"], "build"),
+        (["build", "--format", "github"], "build"),
+        (["verify", "chapters/04-jacobian.md", "--format", "github"], "verify"),
+        (["exercises/", "--format", "github", "--min-score", "0.8"], "grade"),
+        (["gradebook", "Tests/MCheckTests/Fixtures/class/submissions", "--csv", "grades.csv", "--json", "grades.json"], "gradebook"),
     ])
     func selectsTheCommand(arguments: [String], command: String) throws {
         let parsed = try MCheck.parseAsRoot(arguments)
@@ -26,7 +30,11 @@ import Testing
         ["diff", "x^2"],                                       // --wrt is required
         ["diff", "x^2", "--wrt", "x", "--layout", "sideways"], // numerator or denominator
         ["verify", "--min-coverage", "120"],                   // a percentage
-        ["grade", "a.md", "--format", "xml"],                  // text, json or junit
+        ["grade", "a.md", "--format", "xml"],                  // text, json, junit or github
+        ["grade", "a.md", "--min-score", "80"],                // a fraction
+        ["build", "--format", "junit"],                        // text or github
+        ["gradebook"],                                         // a folder of submissions
+        ["gradebook", ".", "--csv", "-", "--json", "-"],       // one standard output
         ["grade", "a.md", "--color", "sometimes"],             // auto, always or never
         ["diff", "x", "--wrt", "x", "--frobnicate"],           // an unknown option, not an expression
         ["diff", "x", "y", "--wrt", "x"],                      // one expression
