@@ -36,7 +36,7 @@ for name in Calculus Grading; do
 done
 "$SWIFTC" $FLAGS -module-name PageGrading -emit-object -o "$DIR/obj/mcheck.o" \
     Sources/Calculus/*.swift $(ls Sources/Grading/*.swift | grep -v DerivativeCheck.swift) Sources/PageGrading/*.swift >> "$LOG" 2>&1 \
-    || { grep -A3 'error:' "$LOG" | head -40; echo "make wasm: compiling failed (the whole log: $LOG)"; exit 1; }
+    || { grep -B2 -A6 'error:' "$LOG" | head -60; echo "make wasm: compiling failed (the whole log: $LOG)"; exit 1; }
 "$CLANG" --target=wasm32-unknown-wasi --sysroot="$(dirname "$WASI")/.." -isystem /usr/include/wasm32-wasi -Os -c Sources/WasmSupport/shim.c -o "$DIR/obj/shim.o"
 # A reactor (no main): the page calls _initialize, then the exports. The stack comes first and holds 2 MiB, room
 # for the parser's nesting limit.

@@ -13,6 +13,7 @@ public struct Parser {
     /// Reads `text` with `body`: on the caller's stack, or again on a large stack if it nests deeper than that is safe.
     static func reading<T>(_ text: String, scope: Scope, syntax: Syntax?, layout: Layout,
                            _ body: (inout Parser) throws(CalculusError) -> T) throws(CalculusError) -> T {
+        if let tooDeep = nestingError(text) { throw tooDeep }
         let start = try Parser(text, scope: scope, syntax: syntax ?? Syntax.detect(text), layout: layout)
         var p = start
         do {
@@ -203,6 +204,32 @@ public struct Parser {
             if isSymbol(")") || isSymbol("]") || isSymbol("}") { throw error("unmatched \(describe(peek))") }
             if isSymbol("=") { throw error("expected one expression, found '=' (write the answer only, not an equation)") }
             throw error("unexpected \(describe(peek))")
+        }
+    }
+
+    /// The limit error for brackets nested deeper than `maxDepth`, found in one pass over the bytes before anything
+    /// is lexed (each bracket is at least one level of the grammar, so no text this refuses would parse), or nil.
+    static func nestingError(_ text: String) -> CalculusError? {
+        var copy = text
+        return copy.withUTF8 { bytes -> CalculusError? in
+            var depth = 0, scalar = 0
+            for (k, b) in bytes.enumerated() {
+                if b & 0xC0 == 0x80 { continue }
+                switch b {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth > maxDepth {
+                        // At the `\left` of `\left(`, where the parser would point.
+                        let left = k >= 5 && bytes[(k - 5)..<k].elementsEqual("\\left".utf8)
+                        return CalculusError(.limit, "the expression nests too deeply (more than \(maxDepth) nested brackets, calls, exponents or signs)", at: left ? scalar - 5 : scalar)
+                    }
+                case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    depth = Swift.max(0, depth - 1)
+                default: break
+                }
+                scalar += 1
+            }
+            return nil
         }
     }
 

@@ -53,7 +53,7 @@ struct Evidence {
     /// The kinks inside a sum Σ_i of the truth or the answer, with the sum's index and limits: conditions that
     /// depend on the index, so that each term has a kink of its own.
     var kinksInSums: [(index: Variable, lower: Expr, upper: Expr, kink: Condition)] {
-        var out: [(Variable, Expr, Expr, Condition)] = []
+        var out: [(index: Variable, lower: Expr, upper: Expr, kink: Condition)] = []
         func mentions(_ e: Expr, _ v: Variable) -> Bool {
             if case .variable(let w) = e { return w == v }
             return e.children.contains { mentions($0, v) }
