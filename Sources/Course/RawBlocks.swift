@@ -140,6 +140,9 @@ struct Previous {
         var line: Int
         var column: Int
         var bytes: ArraySlice<UInt8>
+
+        /// The last line the note's bytes reach.
+        var endLine: Int { line + Swift.max(0, bytes.dropLast().reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }) }
     }
 
     let file: String

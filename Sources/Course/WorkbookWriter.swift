@@ -121,8 +121,12 @@ public struct WorkbookWriter: Sendable {
             }
             if !notes.isEmpty {
                 out += "\n\(notesHeading)\n\n\(notesExplanation)\n".utf8
-                for note in notes {
-                    out.append(0x0A); out += note.bytes
+                for (k, note) in notes.enumerated() {
+                    // Blocks that stood on consecutive lines stay together: a blank line between them could make
+                    // them other blocks on the next run (a table's header line read as an indented code block).
+                    let adjacent = k > 0 && note.line == notes[k - 1].endLine + 1
+                    if !adjacent { out.append(0x0A) }
+                    out += note.bytes
                     // LF, not a lone CR: the LF before the next note would make CR LF of it, one line ending.
                     if out.last != 0x0A { out.append(0x0A) }
                 }

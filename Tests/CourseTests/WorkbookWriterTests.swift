@@ -169,6 +169,20 @@ import Testing
         #expect(try make(1, Workbook(file: "ch7.md", text: outcome.text)).text == outcome.text)
     }
 
+    /// Found by fuzzing (`Fuzz/corpus/workbook/found-adjacent-notes-split`): a note whose first line was a paragraph's
+    /// lazy, indented last line, taken by a table, was written after a blank line, where that line is an indented
+    /// code block: the next run wrote two notes with a blank line between. Notes that stood on consecutive lines are
+    /// written on consecutive lines.
+    @Test func notesOnConsecutiveLinesStayTogether() throws {
+        let tail = "```answer-kept gone\nT\n```\n\nmy note\n     goes on here |||\n-|-|-\n|a|b|c|\n"
+        let text = try make(1, nil).text + "\n" + tail
+        let outcome = try make(1, Workbook(file: "ch7.md", text: text))
+        #expect(outcome.text.contains("     goes on here |||\n-|-|-\n"), "\(outcome.text)")
+        let again = try make(1, Workbook(file: "ch7.md", text: outcome.text))
+        #expect(again.text == outcome.text)
+        #expect(try make(1, Workbook(file: "ch7.md", text: again.text)).text == again.text)
+    }
+
     /// A workbook whose answer was deleted by the student and an answer-kept block the student edited.
     @Test func keptAnswersAreRestoredFromWhatTheStudentHas() throws {
         let v2 = try make(2, try student()).text
