@@ -45,10 +45,14 @@ public struct Gradebook: Sendable {
     public var maxTotal: Int { columns.count }
 
     /// Grades every submission (in parallel) and builds the gradebook. Columns are every exercise found in any
-    /// student's copy of a workbook, in workbook order and then in the order of the first copy holding them.
-    public static func grade(_ submissions: ClassSubmissions) -> Gradebook {
-        let outcomes = ParallelGrading.grade(submissions.submissions.map(\.path))
-        return Gradebook(submissions, outcomes: outcomes)
+    /// student's copy of a workbook, in workbook order and then in the order of the first copy holding them. With
+    /// `course`, every workbook is graded on its chapter's questions (`CourseQuestions`), so the columns are the
+    /// course's exercises and what a student changed in a question, or added, counts for nothing (and is noted).
+    public static func grade(_ submissions: ClassSubmissions, course: CourseQuestions? = nil) -> Gradebook {
+        let outcomes = ParallelGrading.grade(submissions.submissions.map(\.path), course: course)
+        var book = Gradebook(submissions, outcomes: outcomes)
+        for case .success(let graded) in outcomes { book.errors += graded.notes }
+        return book
     }
 
     init(_ submissions: ClassSubmissions, outcomes: [ParallelGrading.Outcome]) {

@@ -8,12 +8,20 @@ public enum ParallelGrading {
     public typealias Outcome = Result<Workbook.Graded, SourceError>
 
     /// The outcome of each path, in the order of the paths.
-    public static func grade(_ paths: [String], useSolutions: Bool = false) -> [Outcome] {
+    /// With `course`, each workbook is graded on its chapter's questions (`CourseQuestions`), and what differs is noted.
+    public static func grade(_ paths: [String], useSolutions: Bool = false, course: CourseQuestions? = nil) -> [Outcome] {
         let grader = Grader()
         return parallelMap(paths) { path -> Outcome in
             do throws(SourceError) {
-                let workbook = try Workbook.load(path)
-                return .success(Workbook.Graded(report: grader.grade(workbook, useSolutions: useSolutions), isWorkbook: !workbook.exercises.isEmpty || !workbook.errors.isEmpty))
+                let read = try Workbook.load(path)
+                let isWorkbook = !read.exercises.isEmpty || !read.errors.isEmpty
+                if let course, course.chapter(forWorkbook: path) == nil {
+                    let note = SourceError(file: path, line: 1, message: "not a workbook of the course (\(course.folder)): not graded")
+                    return .success(Workbook.Graded(report: FileReport(file: path, results: [], errors: []), isWorkbook: false, notes: isWorkbook ? [note] : []))
+                }
+                let (workbook, notes) = course?.questions(of: read) ?? (read, [])
+                // A course workbook is one even with its exercises deleted: they count, unanswered.
+                return .success(Workbook.Graded(report: grader.grade(workbook, useSolutions: useSolutions), isWorkbook: isWorkbook || course != nil, notes: notes))
             } catch {
                 return .failure(error)
             }
@@ -26,6 +34,8 @@ extension Workbook {
     public struct Graded: Sendable {
         public var report: FileReport
         public var isWorkbook: Bool
+        /// Where the workbook differs from the course it was graded against (warnings, not errors).
+        public var notes: [SourceError] = []
     }
 }
 

@@ -25,6 +25,9 @@ struct GradeCommand: ParsableCommand {
     @Flag(name: .long, help: "Grade the solution blocks instead of the answers (for course authors).")
     var solutions = false
 
+    @Option(name: .long, help: ArgumentHelp("Grade each workbook on its chapter's questions from this chapters folder, as a class's hand-in is graded: an exercise edited, deleted or added in a workbook cannot change the grade, and a course workbook missing from a folder named here counts as unanswered.", valueName: "chapters"))
+    var course: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one workbook, such as exercises/ch4.md") }
         if let minScore, !(0...1).contains(minScore) { throw ValidationError("--min-score must be a fraction between 0 and 1, such as 0.8") }
@@ -35,17 +38,38 @@ struct GradeCommand: ParsableCommand {
         var reports: [FileReport] = []
         var commandErrors = errors
         var skipped = Set<String>()
-        for (file, outcome) in zip(files.list, ParallelGrading.grade(files.list, useSolutions: solutions)) {
+        var questions: CourseQuestions?
+        if let course {
+            do { questions = try CourseQuestions(folder: course) } catch {
+                CLIError.message("--course \(course): \(error.message)").report()
+                throw ExitCode(2)
+            }
+        }
+        func warn(_ note: SourceError) { FileHandle.standardError.write(Data("\(note.location): warning: \(note.message)\n".utf8)) }
+        for (file, outcome) in zip(files.list, ParallelGrading.grade(files.list, useSolutions: solutions, course: questions)) {
             switch outcome {
             case .success(let graded):
-                if files.fromFolder.contains(file) && !graded.isWorkbook { skipped.insert(file); continue }
+                graded.notes.forEach(warn)
+                if (files.fromFolder.contains(file) || questions != nil) && !graded.isWorkbook { skipped.insert(file); continue }
                 reports.append(graded.report)
             case .failure(let error):
                 commandErrors.append(error)
             }
         }
+        // A course workbook missing from a folder named here: its exercises count, unanswered.
+        if let questions {
+            for (folder, found) in files.folders {
+                let present = Set(found.map { ($0 as NSString).lastPathComponent })
+                for name in questions.workbookNames where !present.contains(name) {
+                    let path = (folder as NSString).appendingPathComponent(name)
+                    warn(SourceError(file: path, line: 0, message: "missing: the course's workbook is not in \(folder); its exercises count as unanswered"))
+                    reports.append(Grader().grade(questions.questions(of: Workbook(file: path, text: "")).workbook))
+                }
+            }
+        }
         // A folder named on the command line that yields no workbook is a mistake of the command, not 0 exercises.
-        for (folder, found) in files.folders where found.allSatisfy(skipped.contains) {
+        // (With --course, the course's workbooks missing from it were counted above.)
+        for (folder, found) in files.folders where questions == nil && found.allSatisfy(skipped.contains) {
             let what = found.isEmpty ? "no .md file in this folder" : "no workbook in this folder (none of its .md files has an exercise)"
             commandErrors.append(SourceError(file: folder, line: 0, message: what))
         }

@@ -25,6 +25,9 @@ struct GradebookCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the gradebook as JSON to this file.", valueName: "file"))
     var json: String?
 
+    @Option(name: .long, help: ArgumentHelp("Grade on the questions of this chapters folder (default: chapters/ when it exists), so that an exercise a student edited, deleted or added cannot change a grade; '' grades each workbook as it stands.", valueName: "chapters"))
+    var course: String?
+
     func validate() throws {
         if folders.isEmpty { throw ValidationError("name the folder of submissions, such as submissions/") }
         if csv == "-" && json == "-" { throw ValidationError("only one of --csv and --json can be standard output") }
@@ -35,7 +38,15 @@ struct GradebookCommand: ParsableCommand {
 
     func run() throws {
         let submissions = ClassSubmissions.find(in: folders)
-        let book = Gradebook.grade(submissions)
+        let folder = course ?? (SourceFile.kind(atPath: "chapters") == .folder ? "chapters" : "")
+        var questions: CourseQuestions?
+        if !folder.isEmpty {
+            do { questions = try CourseQuestions(folder: folder) } catch {
+                CLIError.message("--course \(folder): \(error.message)").report()
+                throw ExitCode(2)
+            }
+        }
+        let book = Gradebook.grade(submissions, course: questions)
         var outputs: [(path: String, text: String)] = []
         if let csv { outputs.append((csv, GradebookWriter.csv(book))) }
         if let json { outputs.append((json, GradebookWriter.json(book))) }
