@@ -152,7 +152,8 @@ public struct Evaluator {
     }
 
     func integer(_ v: Value, _ what: String) throws(CalculusError) -> Int {
-        guard case .scalar(let x) = v, x == x.rounded(), abs(x) < 1e9 else { throw fail("\(what) must be a whole number") }
+        guard case .scalar(let x) = v, x == x.rounded() else { throw fail("\(what) must be a whole number") }
+        guard abs(x) < 1e9 else { throw fail("\(what) is \(formatValue(x)), beyond what mcheck evaluates (less than 10⁹ in size)") }
         return Int(x)
     }
 

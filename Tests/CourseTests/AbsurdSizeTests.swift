@@ -30,4 +30,13 @@ import Testing
         #expect(result.verdict == .invalid)
         #expect(result.message.hasSuffix(":7:\(column)): the size \(size) is too large (the largest is 1000)"), "\(result.message)")
     }
+
+    /// A sum's limit past what is evaluated says so, not that it is not a whole number (found in review).
+    @Test func aHugeSumLimitIsNamedAsTooLarge() throws {
+        let text = "```exercise\nid: s\nask: derivative(x^2, x)\n```\n\n```answer\n\\sum_{i=1}^{1000000000} x\n```\n"
+        let result = try #require(Grader().grade(Workbook(file: "w.md", text: text)).results.first)
+        #expect(result.verdict == .invalid)
+        #expect(result.message.contains("an upper limit is 1000000000, beyond what mcheck evaluates"), "\(result.message)")
+        #expect(!result.message.contains("whole number"))
+    }
 }
