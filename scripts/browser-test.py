@@ -198,6 +198,38 @@ def run(site, mcheck, shots):
         expect(local.locator(".workbook-status")).to_contain_text("0 answers loaded")
         expect(local.locator(".workbook-status")).to_contain_text("exercise 'jacobian-fg' of the file is not on this page")
         expect(answer_box(local, "affine-x").locator("textarea")).to_have_value("w^T")
+        # An answer with a line of backticks: the download lengthens its fences, and it opens back whole.
+        fenced = "x^T\n```\ny"
+        answer_box(local, "affine-b").locator("textarea").fill(fenced)
+        path = download(local, downloads)
+        if "````answer\n" + fenced + "\n````\n" not in open(path, encoding="utf-8").read():
+            failures.append(f"{path}: the answer with a line of backticks is not in a longer fence")
+        local.evaluate("() => localStorage.clear()")
+        local.reload()
+        open_workbook(local, path)
+        expect(local.locator(".workbook-status")).to_contain_text("3 answers loaded")
+        expect(answer_box(local, "affine-b").locator("textarea")).to_have_value(fenced)
+        expect(answer_box(local, "dot-w").locator("textarea")).to_have_value("x")
+        # A workbook as a student's editor may leave it: CRLF, tildes, longer fences, a fence inside another block,
+        # an exercise of another page, a block never closed. What is read is loaded; the rest is named.
+        hand = os.path.join(downloads, "hand.md")
+        with open(hand, "w", encoding="utf-8", newline="") as f:
+            f.write("\r\n".join([
+                "# ch10", "", "~~~~exercise", "id: dot-w", "ask: gradient(w . x, w)", "~~~~", "",
+                "```python", "```answer", "not this", "```", "",
+                "~~~answer", "x^T + 0", "```", "~~~", "",
+                "```exercise", "id: elsewhere", "```", "````answer", "z", "````", "",
+                "```exercise", "id: affine-b", "```", "```answer", "1", ""]))
+        local.evaluate("() => localStorage.clear()")
+        local.reload()
+        open_workbook(local, hand)
+        status = local.locator(".workbook-status")
+        expect(status).to_contain_text("1 answer loaded from hand.md")
+        expect(status).to_contain_text("exercise 'elsewhere' of the file is not on this page")
+        expect(status).to_contain_text("the answer block of exercise 'affine-b' has no closing fence: not loaded")
+        expect(answer_box(local, "dot-w").locator("textarea")).to_have_value("x^T + 0\n```")
+        expect(answer_box(local, "affine-b").locator("textarea")).to_have_value("")
+        print("browser-test: opened from file://: another chapter's workbook, fences of backticks in an answer, a hand-edited workbook")
         print("browser-test: opened from file://: checked")
         failures += [f"a script error in the page: {e}" for e in errors]
         browser.close()

@@ -241,7 +241,7 @@
     if (blankKept.length) parts.push("blank in the file, kept as typed here: " + blankKept.map((i) => "'" + i + "'").join(", "));
     for (const id of notHere) parts.push("exercise '" + id + "' of the file is not on this page");
     const missing = ids.filter((id) => !seen.has(id));
-    if (answers.length && missing.length) parts.push("not in the file: " + missing.map((i) => "'" + i + "'").join(", "));
+    if (answers.length && missing.length) parts.push("no answer read from the file for " + missing.map((i) => "'" + i + "'").join(", "));
     if (!answers.length) parts.push("no exercise with an id and an answer block found: is it a workbook written by mcheck workbook or by Download workbook?");
     return parts.concat(problems).join("; ");
   }
@@ -258,11 +258,24 @@
     button.className = "workbook-download";
     button.textContent = "Download workbook (" + workbook.path + ")";
     button.addEventListener("click", () => {
-      const text = workbook.pieces.map((p) => {
-        if (typeof p === "string") return p;
-        const answer = load(p.answer).replace(/\r\n?/g, "\n");
-        return answer ? answer.replace(/\n*$/, "\n") : "";
-      }).join("");
+      const pieces = workbook.pieces.slice();
+      for (let k = 0; k < pieces.length; k++) {
+        if (typeof pieces[k] === "string") continue;
+        const raw = load(pieces[k].answer).replace(/\r\n?/g, "\n");
+        const answer = raw ? raw.replace(/\n*$/, "\n") : "";
+        // An answer with a line of three or more backticks would close the block early: its fences get one backtick
+        // more than the longest such line (as CommonMark allows), so mcheck and Open workbook read the whole answer.
+        let longest = 0;
+        for (const m of answer.matchAll(/^ {0,3}(`{3,})/gm)) longest = Math.max(longest, m[1].length);
+        const before = pieces[k - 1], after = pieces[k + 1];
+        if (longest && typeof before === "string" && typeof after === "string" && before.endsWith("```answer\n") && after.startsWith("```")) {
+          const fence = "`".repeat(longest + 1);
+          pieces[k - 1] = before.slice(0, -"```answer\n".length) + fence + "answer\n";
+          pieces[k + 1] = fence + after.slice(3);
+        }
+        pieces[k] = answer;
+      }
+      const text = pieces.join("");
       const link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
       link.download = workbook.path.split("/").pop();
