@@ -193,6 +193,7 @@ def run(site, mcheck, shots):
         local.goto("file://" + os.path.abspath(os.path.join(site, page_name(site, "10-"))))
         check(local, "dot-w", "x", "Not quite", "shape")
         check(local, "affine-x", "w^T", "Correct", "readAs")
+        print("browser-test: opened from file://: checked")
         # Another chapter's workbook: nothing loaded, and the page says why.
         open_workbook(local, saved["04-"])
         expect(local.locator(".workbook-status")).to_contain_text("0 answers loaded")
@@ -230,7 +231,6 @@ def run(site, mcheck, shots):
         expect(answer_box(local, "dot-w").locator("textarea")).to_have_value("x^T + 0\n```")
         expect(answer_box(local, "affine-b").locator("textarea")).to_have_value("")
         print("browser-test: opened from file://: another chapter's workbook, fences of backticks in an answer, a hand-edited workbook")
-        print("browser-test: opened from file://: checked")
         failures += [f"a script error in the page: {e}" for e in errors]
         browser.close()
     server.shutdown()
