@@ -7,8 +7,9 @@ import Grading
 /// the browser and downloads them as the chapter's workbook. Without the module, or with JavaScript off, the pages
 /// read as before.
 enum InPageGrading {
-    /// The theme's scripts for it: the module's loader, and the answer boxes.
-    static let scripts = ["mcheck-grader.js", "exercises.js"]
+    /// The theme's scripts for it: the module's loader, the progress (the storage keys, and the counts of answered and
+    /// correct exercises), and the answer boxes. The index page gets only progress.js.
+    static let scripts = ["mcheck-grader.js", "progress.js", "exercises.js"]
 
     /// The answer box of an exercise, hidden until exercises.js shows it.
     static func box(_ exercise: NumberedExercise, into out: inout String) {
@@ -49,6 +50,19 @@ enum InPageGrading {
         let json = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         // `</` would end the script element early.
         return "<script type=\"application/json\" id=\"mcheck-workbook\">" + json.replacingOccurrences(of: "</", with: "<\\/") + "</script>\n"
+    }
+
+    /// The index page's progress: every chapter's page and exercise ids (those with an answer box), in a JSON script
+    /// progress.js reads with the answers and verdicts the browser keeps, so it needs no module.
+    static func progressScript(_ chapters: [PreparedChapter]) -> String {
+        var list: [[String: Any]] = []
+        for c in chapters {
+            let ids = c.exercises.values.sorted { $0.block.line < $1.block.line }.compactMap(\.block.id)
+            if !ids.isEmpty { list.append(["page": c.pageName, "ids": ids]) }
+        }
+        let json = (try? JSONSerialization.data(withJSONObject: ["chapters": list], options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return "<script type=\"application/json\" id=\"mcheck-progress\">" + json.replacingOccurrences(of: "</", with: "<\\/")
+            + "</script>\n<script src=\"progress.js\" defer></script>\n"
     }
 
     /// The files the site gets: the module (copied), the module as a script (for pages opened from disk, where

@@ -225,7 +225,7 @@ public enum SiteBuilder {
         var index: [Template.Slot: String] = [
             .site_title: siteTitle,
             .title: "Contents",
-            .content: contents(chapters, pages: pages, title: siteTitle),
+            .content: contents(chapters, pages: pages, title: siteTitle) + (inPage != nil ? InPageGrading.progressScript(chapters) : ""),
             .sidebar: sidebar(chapters, current: nil),
             .toc: "",
             .index: "index.html",

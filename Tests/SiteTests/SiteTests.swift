@@ -271,3 +271,36 @@ struct SiteErrorTests {
         #expect(checks.contains { $0.status == .failed && $0.line == 5 && $0.message.contains("duplicate anchor") })
     }
 }
+
+@Suite("The grader in the page: progress")
+struct InPageProgressTests {
+    /// The sample course built with a module (any bytes do: the site only copies it and inlines it as base64).
+    func site(grader: Bool) throws -> RenderedSite {
+        let module = FileManager.default.temporaryDirectory.appendingPathComponent("mcheck-site-test-\(UUID().uuidString).wasm").path
+        try Data([0, 0x61, 0x73, 0x6d]).write(to: URL(fileURLWithPath: module))
+        defer { try? FileManager.default.removeItem(atPath: module) }
+        let sources = try SiteBuilder.load(SiteOptions(chapters: courseFolder, theme: themeFolder, out: "/unused", grader: grader ? module : nil))
+        return try SiteBuilder.render(try SiteBuilder.preprocess(sources))
+    }
+
+    @Test func indexGetsTheChaptersExerciseIdsAndProgressScript() throws {
+        let built = try site(grader: true)
+        let index = try #require(built.file("index.html"))
+        #expect(index.contains(#"<script type="application/json" id="mcheck-progress">{"chapters":[{"ids":["jacobian-fg","evaluate-dot"],"page":"02-jacobian.html"}]}</script>"#))
+        #expect(count(#"<script src="progress.js" defer></script>"#, in: index) == 1)
+        #expect(!index.contains("exercises.js"))
+        let chapter = try #require(built.file("02-jacobian.html"))
+        let scripts = ["mcheck-grader.js", "progress.js", "exercises.js"].map { chapter.range(of: "<script src=\"\($0)\"")?.lowerBound }
+        #expect(scripts.allSatisfy { $0 != nil })
+        #expect(scripts.compactMap { $0 } == scripts.compactMap { $0 }.sorted())
+        #expect(built.file("progress.js")?.contains("mcheck-verdict:") == true)
+    }
+
+    @Test func withoutTheGraderThereIsNoProgress() throws {
+        let built = try site(grader: false)
+        let index = try #require(built.file("index.html"))
+        #expect(!index.contains("mcheck-progress"))
+        #expect(!index.contains("progress.js"))
+        #expect(built.file("progress.js") == nil)
+    }
+}
