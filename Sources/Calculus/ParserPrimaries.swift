@@ -323,14 +323,15 @@ extension Parser {
         var sawSemicolon = false
         // Entries written in brackets of their own (`[[a, b], [c]]`), with where they start.
         var bracketed: [Token?] = []
-        let outerRow = rowDepth
+        let outerRow = rowDepth, outerWidth = rowSeparatingWidth
         rowDepth = depth
-        defer { rowDepth = outerRow }
+        rowSeparatingWidth = latex ? rowSpacingRule(semicolonEndsRow: true) : nil
+        defer { rowDepth = outerRow; rowSeparatingWidth = outerWidth }
         while true {
             bracketed.append(isSymbol("[") ? peek : nil)
             rows[rows.count - 1].append(try parseExpression())
             if accept(",") || spacingSeparatesEntries() { skipSpacing(); continue }
-            if accept(";") { sawSemicolon = true; rows.append([]); continue }
+            if accept(";") { sawSemicolon = true; if latex { rowSeparatingWidth = rowSpacingRule(semicolonEndsRow: true) }; rows.append([]); continue }
             try expect(close, closing: open)
             break
         }

@@ -1,0 +1,31 @@
+import Testing
+@testable import Calculus
+
+/// Spacing inside a row: once a row separates entries with `&` or `,`, spacing is typography inside an entry (a
+/// product); in a row with no other separator, only the widest spacing between factors separates entries.
+@Suite struct RowSpacingTests {
+    @Test(arguments: [
+        // A row that uses & or ,: spacing of any width is a product inside the entry.
+        (#"\begin{bmatrix} 6x\;y & 3x^2 \end{bmatrix}"#, "[6*x*y, 3*x^2]"),
+        (#"\begin{bmatrix} 6x\,y & 3x^2 \end{bmatrix}"#, "[6*x*y, 3*x^2]"),
+        (#"\begin{bmatrix} 6x \quad y & 3x^2 \end{bmatrix}"#, "[6*x*y, 3*x^2]"),
+        (#"\left[ 6x\,y , 3x^2 \right]"#, "[6*x*y, 3*x^2]"),
+        (#"[6x \; y, 3x^2]"#, "[6*x*y, 3*x^2]"),
+        (#"\begin{bmatrix} 6x \; y & 3x^2 \\ 2 & 8y^7 \end{bmatrix}"#, "[[6*x*y, 3*x^2], [2, 8*y^7]]"),
+        // No other separator: the widest spacing separates, narrower spacing is a product.
+        (#"\left[ 6xy \quad 3 \; x^2 \right]"#, "[6*x*y, 3*x^2]"),
+        (#"\left[ 6x\,y \; 3x^2 \right]"#, "[6*x*y, 3*x^2]"),
+        (#"\left[ 2xy \quad x^2 \right]"#, "[2*x*y, x^2]"),
+        (#"\left[ 6xy \; 3x^2 \right]"#, "[6*x*y, 3*x^2]"),
+        (#"\begin{bmatrix} 6xy \quad 3x^2 \\ 2 \quad 8y^7 \end{bmatrix}"#, "[[6*x*y, 3*x^2], [2, 8*y^7]]"),
+    ])
+    func spacingInRows(text: String, explicit: String) throws {
+        #expect(try readAs(text) == explicit)
+    }
+
+    /// Thin spacing as the only separator of a row is still refused: a product or two entries.
+    @Test func thinSpacingAloneIsRefused() {
+        let e = parseError(#"\left[ 6xy \, 3x^2 \right]"#)
+        #expect(e?.message.hasPrefix("a thin space") == true, "\(String(describing: e))")
+    }
+}
