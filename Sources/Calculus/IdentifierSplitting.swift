@@ -85,7 +85,9 @@ extension Parser {
             // not a product (`xyz`, `xsin x`, `2xcos(x)` stay products).
             let singles = pieces.filter { $0.length == 1 && $0.trailingDigits == nil }.count
             let functionThenWord = pieces.indices.contains { k in Vocabulary.functions.contains(pieces[k].text) && pieces.count - k - 1 >= 3 }
-            if (allLetters && pieces.count >= 4) || (scalars.count >= 5 && singles >= 4) || functionThenWord {
+            // Letters the question uses are known here (`abcd` for `derivative(a b c d x, x)` is a product).
+            let unfamiliar = pieces.filter { $0.length == 1 && $0.trailingDigits == nil && !known($0.text) && !scope.questionNames.contains($0.text) }.count
+            if (unfamiliar > 0 && ((allLetters && pieces.count >= 4) || (scalars.count >= 5 && singles >= 4))) || functionThenWord {
                 out.append(Token(kind: .unknownWord(word), offset: t.offset, length: t.length, spaced: t.spaced))
                 continue
             }
