@@ -64,7 +64,10 @@ extension Parser {
         case .unknownFunction(let w):
             throw error("unknown function '\(w)'", t, kind: .unknownName)
         case .unknownWord(let w):
-            throw error("unknown name '\(w)'; declare it with let:, or write a product with * (\(w.map(String.init).joined(separator: "*")))", t, kind: .unknownName)
+            // A letter-by-letter hint would spell a function as a product (s*i*n): it is given only for words
+            // that hold no function of the table.
+            let hint = Parser.spellsFunction(w) ? "" : " (\(w.map(String.init).joined(separator: "*")))"
+            throw error("unknown name '\(w)'; declare it with let:, or write a product with *\(hint)", t, kind: .unknownName)
         case .ambiguousWord(_, let message):
             throw error(message, t, kind: .unknownName)
         case .end:
@@ -372,5 +375,18 @@ extension Parser {
                 throw error("the entries of a matrix row must have the same height: \(row[0].shape) beside \(e.shape)", t, kind: .shape)
             }
         }
+    }
+}
+
+extension Parser {
+    /// Whether a function of the table of two or more letters occurs in the word.
+    static func spellsFunction(_ word: String) -> Bool {
+        let w = Array(word.unicodeScalars)
+        for name in Vocabulary.functions {
+            let n = Array(name.unicodeScalars)
+            guard n.count >= 2, n.count <= w.count else { continue }
+            for start in 0...(w.count - n.count) where Array(w[start..<(start + n.count)]) == n { return true }
+        }
+        return false
     }
 }
