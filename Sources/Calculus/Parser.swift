@@ -561,7 +561,14 @@ public struct Parser {
     mutating func parsePostfix(_ e: Expr) throws(CalculusError) -> Expr {
         var e = e
         while true {
-            if isSymbol("'") { _ = advance(); e = .transposed(e); continue }
+            if isSymbol("'") {
+                // `'` is a transpose (MATLAB's `x'`): on a scalar it would silently be nothing, and `y'` or `f'`
+                // is almost always meant as a derivative.
+                if e.shape.isScalar {
+                    throw error("' is a transpose in mcheck; write the derivative out (d/dx …)")
+                }
+                _ = advance(); e = .transposed(e); continue
+            }
             if isSymbol("_") {
                 let t = advance()
                 e = try parseSubscript(e, at: t)

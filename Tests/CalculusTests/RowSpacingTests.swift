@@ -29,3 +29,18 @@ import Testing
         #expect(e?.message.hasPrefix("a thin space") == true, "\(String(describing: e))")
     }
 }
+
+/// `'` is a transpose: on a vector or a matrix it is read, on a scalar it is an error at the prime.
+@Suite struct PrimeTests {
+    @Test(arguments: ["y'", "3x^2'", "(x + y)'"])
+    func aPrimeOnAScalarIsAnError(text: String) throws {
+        let e = try #require(parseError(text))
+        #expect(e.message.hasPrefix("' is a transpose in mcheck; write the derivative out"))
+        #expect(e.offset == text.unicodeScalars.count - 1)
+    }
+
+    @Test func aPrimeOnAVectorIsATranspose() throws {
+        #expect(try readAs("x'", TestScopes.make("x: vector(n)")) == "x^T")
+        #expect(try readAs("X' X", TestScopes.make("X: matrix(m, n)")) == "X^T*X")
+    }
+}
