@@ -134,6 +134,8 @@ public struct Parser {
     /// In the innermost row, the least width of spacing that separates two entries (nil: spacing never does, the row
     /// uses `&` or `,`); see `rowSpacingRule`.
     var rowSeparatingWidth: Int? = nil
+    /// In ASCII, whether the innermost bracket being read has no `,` or `;` at its level (`[6xy 3x^2]`).
+    var bracketWithoutSeparators = false
     var scope: Scope
     let latex: Bool
     let layout: Layout

@@ -329,7 +329,9 @@ extension Parser {
         let outerRow = rowDepth, outerWidth = rowSeparatingWidth
         rowDepth = depth
         rowSeparatingWidth = latex ? rowSpacingRule(semicolonEndsRow: true) : nil
-        defer { rowDepth = outerRow; rowSeparatingWidth = outerWidth }
+        let outerWithout = bracketWithoutSeparators
+        bracketWithoutSeparators = !latex && !bracketHasSeparator()
+        defer { rowDepth = outerRow; rowSeparatingWidth = outerWidth; bracketWithoutSeparators = outerWithout }
         while true {
             bracketed.append(isSymbol("[") ? peek : nil)
             rows[rows.count - 1].append(try parseExpression())
@@ -386,6 +388,29 @@ extension Parser {
             let n = Array(name.unicodeScalars)
             guard n.count >= 2, n.count <= w.count else { continue }
             for start in 0...(w.count - n.count) where Array(w[start..<(start + n.count)]) == n { return true }
+        }
+        return false
+    }
+}
+
+extension Parser {
+    /// Whether the bracket whose entries start here has a `,` or `;` at its own level.
+    func bracketHasSeparator() -> Bool {
+        var nesting = 0
+        var i = position
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .end: return false
+            case .symbol(let s):
+                switch s {
+                case "(", "[", "{": nesting += 1
+                case ")", "]", "}": if nesting == 0 { return false }; nesting -= 1
+                case ",", ";": if nesting == 0 { return true }
+                default: break
+                }
+            default: break
+            }
+            i += 1
         }
         return false
     }

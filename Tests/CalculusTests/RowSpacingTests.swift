@@ -44,3 +44,25 @@ import Testing
         #expect(try readAs("X' X", TestScopes.make("X: matrix(m, n)")) == "X^T*X")
     }
 }
+
+/// ASCII brackets with no `,` or `;`: two scalar terms side by side with a space are refused (`[6xy 3x^2]`, MATLAB's
+/// row), never multiplied across what looks like entries; with a `,` or `;` a spaced product stays a product.
+@Suite struct SpacedEntriesTests {
+    @Test(arguments: ["[6xy 3x^2]", "[x y]", "[2x 3]"])
+    func spacedEntriesAreRefused(text: String) throws {
+        let e = try #require(parseError(text))
+        #expect(e.message.hasPrefix("two entries side by side in brackets? Write , between entries"), "\(e.message)")
+    }
+
+    @Test(arguments: [
+        ("[2x y, x^2]", "[2*x*y, x^2]"), ("[6xy, 3x^2]", "[6*x*y, 3*x^2]"), ("[6xy]", "6*x*y"), ("[x y; 2]", "[x*y; 2]"),
+        ("[sin x]", "sin(x)"), ("[2(x + 1)]", "2*(1 + x)"), ("[x + y]", "x + y"),
+    ])
+    func productsWithSeparatorsStay(text: String, explicit: String) throws {
+        #expect(try readAs(text) == explicit)
+    }
+
+    @Test func aMatrixProductInBracketsStays() throws {
+        #expect(try readAs("[w^T x]", TestScopes.make("w, x: vector(n)")) == "w^T*x")
+    }
+}
