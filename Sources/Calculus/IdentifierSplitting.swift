@@ -84,16 +84,44 @@ extension Parser {
             // `qwerty`, `transpos`: a long run of letters that is mostly no known word is an unknown name,
             // not a product (`xyz`, `xsin x`, `2xcos(x)` stay products).
             let singles = pieces.filter { $0.length == 1 && $0.trailingDigits == nil }.count
-            let functionThenWord = pieces.indices.contains { k in Vocabulary.functions.contains(pieces[k].text) && pieces.count - k - 1 >= 3 }
-            if (allLetters && pieces.count >= 4) || (scalars.count >= 5 && singles >= 4) || functionThenWord {
+            // A function followed by three or more pieces before the next function (`sinxcosx` is sin x · cos x).
+            let functionThenWord = pieces.indices.contains { k in
+                guard Vocabulary.functions.contains(pieces[k].text) else { return false }
+                var m = k + 1
+                while m < pieces.count && !Vocabulary.functions.contains(pieces[m].text) { m += 1 }
+                return m - k - 1 >= 3
+            }
+            // Letters the question uses are known here (`abcd` for `derivative(a b c d x, x)` is a product).
+            let unfamiliar = pieces.filter { $0.length == 1 && $0.trailingDigits == nil && !known($0.text) && !scope.questionNames.contains($0.text) }.count
+            if (unfamiliar > 0 && ((allLetters && pieces.count >= 4) || (scalars.count >= 5 && singles >= 4))) || functionThenWord {
                 out.append(Token(kind: .unknownWord(word), offset: t.offset, length: t.length, spaced: t.spaced))
                 continue
             }
             if let ambiguous { out.append(ambiguous); continue }
+            // In a word, a function of the table takes what follows it up to the next function as its argument
+            // (`sinxcosx` is sin(x)·cos(x)), and digits after it begin that argument (`cos2x` is cos(2x); a
+            // logarithm's digits stay its base, `log2x`).
+            func isTableFunction(_ p: WordReadings.Piece) -> Bool { Vocabulary.functions.contains(p.text) && scope.lookup(p.text) == nil && scope.definitions[p.text] == nil }
+            var closeBefore = -1
             for (k, p) in pieces.enumerated() {
+                if k == closeBefore {
+                    out.append(Token(kind: .symbol(")"), offset: t.offset + p.start, length: 0, spaced: false))
+                    closeBefore = -1
+                }
                 out.append(Token(kind: .identifier(p.text), offset: t.offset + p.start, length: p.length, spaced: k == 0 ? t.spaced : false))
+                let function = isTableFunction(p)
+                if function {
+                    var m = k + 1
+                    while m < pieces.count && !isTableFunction(pieces[m]) { m += 1 }
+                    if m < pieces.count && (m > k + 1 || (p.trailingDigits != nil && p.text != "log")) {
+                        out.append(Token(kind: .symbol("("), offset: t.offset + p.start + p.length, length: 0, spaced: false))
+                        closeBefore = m
+                    }
+                }
                 if let (digits, at, length) = p.trailingDigits {
-                    out.append(Token(kind: .symbol("_"), offset: t.offset + at, length: 0, spaced: false))
+                    if !(function && p.text != "log") {
+                        out.append(Token(kind: .symbol("_"), offset: t.offset + at, length: 0, spaced: false))
+                    }
                     out.append(Token(kind: .number(digits), offset: t.offset + at, length: length, spaced: false))
                 }
             }

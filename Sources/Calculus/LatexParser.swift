@@ -150,9 +150,10 @@ extension Parser {
     /// `\left[ a, b \right]` is a row, like ASCII brackets.
     mutating func parseLeftBracket(open: Token) throws(CalculusError) -> Expr {
         var entries: [Expr] = []
-        let outerRow = rowDepth
+        let outerRow = rowDepth, outerWidth = rowSeparatingWidth
         rowDepth = depth
-        defer { rowDepth = outerRow }
+        rowSeparatingWidth = rowSpacingRule(semicolonEndsRow: false)
+        defer { rowDepth = outerRow; rowSeparatingWidth = outerWidth }
         repeat { entries.append(try parseExpression()) } while accept(",") || (spacingSeparatesEntries() && { skipSpacing(); return true }())
         try expectRight("]", open: open)
         if entries.count == 1 { return entries[0] }
@@ -466,15 +467,17 @@ extension Parser {
             // `\begin{bmatrix*}[r]`: the column alignment.
             if name.hasSuffix("*") && isSymbol("[") { while !isSymbol("]"), peek.kind != .end { _ = advance() }; _ = accept("]") }
             var rows: [[Expr]] = [[]]
-            let outerRow = rowDepth
+            let outerRow = rowDepth, outerWidth = rowSeparatingWidth
             rowDepth = depth
-            defer { rowDepth = outerRow }
+            rowSeparatingWidth = rowSpacingRule(semicolonEndsRow: false)
+            defer { rowDepth = outerRow; rowSeparatingWidth = outerWidth }
             while true {
                 if isCommand("end") { break }
                 rows[rows.count - 1].append(try parseExpression())
                 if accept("&") || spacingSeparatesEntries() { skipSpacing(); continue }
                 if accept("\\\\") {
                     if isCommand("end") { break }
+                    rowSeparatingWidth = rowSpacingRule(semicolonEndsRow: false)
                     rows.append([]); continue
                 }
                 if isCommand("end") { break }

@@ -131,6 +131,11 @@ public struct Parser {
     var normDepth = 0
     /// The nesting depth at which the entries of the innermost row or column being read stand (-1: none).
     var rowDepth = -1
+    /// In the innermost row, the least width of spacing that separates two entries (nil: spacing never does, the row
+    /// uses `&` or `,`); see `rowSpacingRule`.
+    var rowSeparatingWidth: Int? = nil
+    /// In ASCII, whether the innermost bracket being read has no `,` or `;` at its level (`[6xy 3x^2]`).
+    var bracketWithoutSeparators = false
     var scope: Scope
     let latex: Bool
     let layout: Layout
@@ -376,10 +381,68 @@ public struct Parser {
     /// spacing there is an error, `thinSpacingInRow`):
     /// at the level of the row's entries, before something that starts a factor (not a sign, an operator or a close).
     func spacingSeparatesEntries() -> Bool {
-        guard latex, depth == rowDepth, case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) else { return false }
-        var k = 1
-        while case .command(let d) = peek(k).kind, Parser.spacingCommands.contains(d) { k += 1 }
-        return startsFactor(peek(k))
+        guard latex, depth == rowDepth, let least = rowSeparatingWidth,
+              case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) else { return false }
+        var k = 0
+        var width = 0
+        while case .command(let d) = peek(k).kind, Parser.spacingCommands.contains(d) { width += Parser.spacingWidth(d); k += 1 }
+        return width >= least && startsFactor(peek(k))
+    }
+
+    /// The width of a spacing command in mu (1/18 em); a width given as an argument counts as a quad.
+    static func spacingWidth(_ c: String) -> Int {
+        switch c {
+        case ",", "thinspace": return 3
+        case ":", ">", "medspace": return 4
+        case ";", "thickspace": return 5
+        case " ", "~", "space", "nobreakspace": return 6
+        case "enspace": return 9
+        case "qquad": return 36
+        case "!", "negthinspace": return -3
+        case "negmedspace": return -4
+        case "negthickspace": return -5
+        case "mathstrut": return 0
+        default: return 18
+        }
+    }
+
+    /// The rule for spacing in the row that starts here (`rowSeparatingWidth`): nil when the row separates its
+    /// entries with `&` or `,` (spacing is then typography inside an entry, a product), otherwise the widest spacing
+    /// between two factors at the row's level, which alone separates entries (narrower spacing is a product).
+    /// The row ends at its closing bracket, `\\`, `\end`, or (`semicolonEndsRow`) a `;`.
+    func rowSpacingRule(semicolonEndsRow: Bool) -> Int? {
+        var i = position
+        var nesting = 0
+        var widest = Int.min
+        var previousIsSpacing = false
+        scan: while i < tokens.count {
+            let t = tokens[i]
+            switch t.kind {
+            case .end: break scan
+            case .symbol(let s):
+                switch s {
+                case "(", "[", "{": nesting += 1
+                case ")", "]", "}": if nesting == 0 { break scan }; nesting -= 1
+                case "&", ",": if nesting == 0 { return nil }
+                case "\\\\": if nesting == 0 { break scan }
+                case ";": if nesting == 0 && semicolonEndsRow { break scan }
+                default: break
+                }
+            case .command(let c):
+                if c == "begin" { nesting += 1 }
+                else if c == "end" { if nesting == 0 { break scan }; nesting -= 1 }
+                else if nesting == 0, Parser.spacingCommands.contains(c), !previousIsSpacing, i > position {
+                    var j = i
+                    var width = 0
+                    while j < tokens.count, case .command(let d) = tokens[j].kind, Parser.spacingCommands.contains(d) { width += Parser.spacingWidth(d); j += 1 }
+                    if j < tokens.count, startsFactor(tokens[j]) { widest = Swift.max(widest, width) }
+                }
+            default: break
+            }
+            if case .command(let c) = t.kind, Parser.spacingCommands.contains(c) { previousIsSpacing = true } else { previousIsSpacing = false }
+            i += 1
+        }
+        return widest
     }
 
     mutating func parseUnary(allowSign: Bool = true) throws(CalculusError) -> Expr {
@@ -500,7 +563,14 @@ public struct Parser {
     mutating func parsePostfix(_ e: Expr) throws(CalculusError) -> Expr {
         var e = e
         while true {
-            if isSymbol("'") { _ = advance(); e = .transposed(e); continue }
+            if isSymbol("'") {
+                // `'` is a transpose (MATLAB's `x'`): on a scalar it would silently be nothing, and `y'` or `f'`
+                // is almost always meant as a derivative.
+                if e.shape.isScalar {
+                    throw error("' is a transpose in mcheck; write the derivative out (d/dx …)")
+                }
+                _ = advance(); e = .transposed(e); continue
+            }
             if isSymbol("_") {
                 let t = advance()
                 e = try parseSubscript(e, at: t)

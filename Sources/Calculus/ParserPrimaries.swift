@@ -64,7 +64,10 @@ extension Parser {
         case .unknownFunction(let w):
             throw error("unknown function '\(w)'", t, kind: .unknownName)
         case .unknownWord(let w):
-            throw error("unknown name '\(w)'; declare it with let:, or write a product with * (\(w.map(String.init).joined(separator: "*")))", t, kind: .unknownName)
+            // A letter-by-letter hint would spell a function as a product (s*i*n): it is given only for words
+            // that hold no function of the table.
+            let hint = Parser.spellsFunction(w) ? "" : " (\(w.map(String.init).joined(separator: "*")))"
+            throw error("unknown name '\(w)'; declare it with let:, or write a product with *\(hint)", t, kind: .unknownName)
         case .ambiguousWord(_, let message):
             throw error(message, t, kind: .unknownName)
         case .end:
@@ -323,14 +326,17 @@ extension Parser {
         var sawSemicolon = false
         // Entries written in brackets of their own (`[[a, b], [c]]`), with where they start.
         var bracketed: [Token?] = []
-        let outerRow = rowDepth
+        let outerRow = rowDepth, outerWidth = rowSeparatingWidth
         rowDepth = depth
-        defer { rowDepth = outerRow }
+        rowSeparatingWidth = latex ? rowSpacingRule(semicolonEndsRow: true) : nil
+        let outerWithout = bracketWithoutSeparators
+        bracketWithoutSeparators = !latex && !bracketHasSeparator()
+        defer { rowDepth = outerRow; rowSeparatingWidth = outerWidth; bracketWithoutSeparators = outerWithout }
         while true {
             bracketed.append(isSymbol("[") ? peek : nil)
             rows[rows.count - 1].append(try parseExpression())
             if accept(",") || spacingSeparatesEntries() { skipSpacing(); continue }
-            if accept(";") { sawSemicolon = true; rows.append([]); continue }
+            if accept(";") { sawSemicolon = true; if latex { rowSeparatingWidth = rowSpacingRule(semicolonEndsRow: true) }; rows.append([]); continue }
             try expect(close, closing: open)
             break
         }
@@ -371,5 +377,41 @@ extension Parser {
                 throw error("the entries of a matrix row must have the same height: \(row[0].shape) beside \(e.shape)", t, kind: .shape)
             }
         }
+    }
+}
+
+extension Parser {
+    /// Whether a function of the table of two or more letters occurs in the word.
+    static func spellsFunction(_ word: String) -> Bool {
+        let w = Array(word.unicodeScalars)
+        for name in Vocabulary.functions {
+            let n = Array(name.unicodeScalars)
+            guard n.count >= 2, n.count <= w.count else { continue }
+            for start in 0...(w.count - n.count) where Array(w[start..<(start + n.count)]) == n { return true }
+        }
+        return false
+    }
+}
+
+extension Parser {
+    /// Whether the bracket whose entries start here has a `,` or `;` at its own level.
+    func bracketHasSeparator() -> Bool {
+        var nesting = 0
+        var i = position
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .end: return false
+            case .symbol(let s):
+                switch s {
+                case "(", "[", "{": nesting += 1
+                case ")", "]", "}": if nesting == 0 { return false }; nesting -= 1
+                case ",", ";": if nesting == 0 { return true }
+                default: break
+                }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 }

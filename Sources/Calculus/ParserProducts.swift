@@ -123,7 +123,14 @@ extension Parser {
                 try product.elementwise(try Shapes.elementwisePower(rhs, .integer(-1), at: t), at: t)
             default:
                 guard startsFactor(t) else { return product.joined() }
-                try product.multiply(try parseUnary(allowSign: false), at: t)
+                // `[6xy 3x^2]` (MATLAB's row): in ASCII brackets with no `,` or `;`, two scalar terms side by side
+                // with a space between them at the bracket's level are refused, not multiplied across the entries.
+                let acrossEntries = !latex && bracketWithoutSeparators && depth == rowDepth && t.spaced && product.shape.isScalar
+                let factor = try parseUnary(allowSign: false)
+                if acrossEntries && factor.shape.isScalar {
+                    throw error("two entries side by side in brackets? Write , between entries (or ; between rows), or * for a product", t)
+                }
+                try product.multiply(factor, at: t)
             }
         }
     }

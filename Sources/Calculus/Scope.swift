@@ -3,6 +3,9 @@
 public struct Scope: Sendable {
     public private(set) var variables: [String: Variable] = [:]
     public private(set) var definitions: [String: Definition] = [:]
+    /// The names the question itself uses (its `ask`), declared or not: a run of such letters in an answer
+    /// (`abcd` for `derivative(a b c d x, x)`) is their product, never an unknown name.
+    public var questionNames: Set<String> = []
 
     /// A function or quantity defined by an equation, e.g. `f(x, y) = 3x^2 y` or `u = x^2`.
     public struct Definition: Sendable {

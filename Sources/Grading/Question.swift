@@ -40,6 +40,7 @@ public struct Question: Sendable {
         }
         (isEquality, ask) = try Question.readAsk(askField, file: file, scope: scope, layout: layout)
         let ask = self.ask
+        self.scope.questionNames = Set(ask.variables.map { $0.name })
         truth = try Question.read(askField, file: file) { () throws(CalculusError) in Simplifier.simplify(try Differentiator.resolve(ask)) }
     }
 

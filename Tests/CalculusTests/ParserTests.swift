@@ -11,7 +11,18 @@ import Testing
         ("x**2", "x^2"), ("x^-1", "1/x"), ("-x^2", "-x^2"), ("x/y/z", "x/(y*z)"), ("2^3^2", "2^(3^2)"),
         ("x - y - z", "x - y - z"), ("e^x", "e^x"), ("pi x", "pi*x"), ("2 pi", "2*pi"),
         ("2xcos(x)", "2*x*cos(x)"), ("xsin x", "x*sin(x)"), ("xyz", "x*y*z"), ("x1 y2", "x_1*y_2"),
+        // A function in a word takes what follows up to the next function; digits after it begin its argument.
+        ("2sinxcosx", "2*sin(x)*cos(x)"), ("sinycosz", "sin(y)*cos(z)"), ("cos2x", "cos(2*x)"), ("3cos3x", "3*cos(3*x)"),
+        ("2cos2xsinx", "2*cos(2*x)*sin(x)"), ("sinx+xcosx", "sin(x) + x*cos(x)"), ("log2(x)", "ln(x)/ln(2)"),
     ]
+
+    /// The hint of an unknown word never spells a function letter by letter.
+    @Test func unknownWordHintNeverSpellsAFunction() {
+        let e = parseError("sinqwertzuiop")
+        #expect(e?.kind == .unknownName)
+        #expect(e.map { !$0.message.hasSuffix(")") } == true, "\(String(describing: e))")
+        #expect(parseError("qwerty")?.message.hasSuffix("(q*w*e*r*t*y)") == true)
+    }
 
     /// Run-together words that are no product of known names are errors, not silent products.
     @Test(arguments: [("cosine(x)", "unknown function 'cosine'"), ("abc(x)", "unknown function 'abc'"), ("qwerty", "unknown name 'qwerty'"),

@@ -18,6 +18,15 @@ import Testing
         guard case .derivative = q.ask else { Issue.record("\(ask) is read as \(q.ask)"); return }
     }
 
+    /// Letters the question uses, declared or not, are known to an answer: `abcd` is their product.
+    @Test func lettersOfTheQuestionAreKnownInARun() throws {
+        let q = try Question(block([("id", "q"), ("ask", "derivative(a b c d x, x)")]), file: "q.md")
+        #expect(Printer.explicit(try Parser.parse("abcd", scope: q.scope)) == "a*b*c*d")
+        // Letters the question does not use are still an unknown name.
+        #expect(throws: CalculusError.self) { try Parser.parse("qwerty", scope: q.scope) }
+        #expect(throws: CalculusError.self) { try Parser.parse("abcd", scope: Scope()) }
+    }
+
     @Test func equalIsAnAsk() throws {
         let q = try Question(block([("id", "q"), ("ask", "equal(2 + 3)")]), file: "q.md")
         #expect(q.isEquality)
