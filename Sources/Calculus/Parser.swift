@@ -6,9 +6,11 @@ public struct Parser {
     /// exponent and sign is one level, so 256 nested parentheses parse and the 257th is a limit error; nothing
     /// recurses without passing one of these levels, so deep input is an error, never a stack overflow.
     public static let maxDepth = 256
-    /// The nesting read on the caller's stack (a debug build uses up to about 30 KB of stack per level); deeper
-    /// input is read again on a thread with a large stack, up to `maxDepth`.
-    static let callerStackDepth = 32
+    /// The nesting read on the caller's stack; deeper input is read again on a thread with a large stack, up to
+    /// `maxDepth`. Small, because a debug build's frames are large (a row of `cases` is scanned at each level) and
+    /// the caller may be a thread with a small stack: at 32 levels a test thread of Swift Testing overflowed its
+    /// stack on a `cases` answer that a command on the main thread read without trouble.
+    static let callerStackDepth = 8
 
     /// Reads `text` with `body`: on the caller's stack, or again on a large stack if it nests deeper than that is safe.
     static func reading<T>(_ text: String, scope: Scope, syntax: Syntax?, layout: Layout,
