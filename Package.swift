@@ -73,6 +73,6 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "PageGradingTests", dependencies: ["PageGrading", "Course", "Grading"]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Calculus"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Grading", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Grading", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
     ]
 )

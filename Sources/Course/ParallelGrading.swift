@@ -39,8 +39,8 @@ extension Workbook {
     }
 }
 
-/// `items.map(transform)` on all cores; the order of the results is the order of the items.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+/// `items.map(transform)` on all cores; the order of the results is the order of the items (also the site's pages).
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     if items.count < 2 { return items.map(transform) }
     // Each slot is initialized exactly once, by its own iteration.
     return [R](unsafeUninitializedCapacity: items.count) { buffer, count in

@@ -1,5 +1,4 @@
 import Course
-import Dispatch
 import Foundation
 import Markdown
 import MathML
@@ -348,18 +347,5 @@ public enum SiteBuilder {
             }
         }
         guard errors.isEmpty else { throw SiteFailure(errors) }
-    }
-}
-
-/// `items.map(transform)` on all cores; the order of the results is the order of the items.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    if items.count < 2 { return items.map(transform) }
-    // Each slot is initialized exactly once, by its own iteration; the array owns the results (nothing to free by hand).
-    return [R](unsafeUninitializedCapacity: items.count) { buffer, count in
-        nonisolated(unsafe) let slots = buffer.baseAddress!
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            (slots + i).initialize(to: transform(items[i]))
-        }
-        count = items.count
     }
 }

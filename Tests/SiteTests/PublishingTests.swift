@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Course
 @testable import Site
 
 /// `mcheck build` publishes only what the author meant to: the figures the chapters use, never a file reached through a
