@@ -413,38 +413,47 @@ public struct Parser {
     /// between two factors at the row's level, which alone separates entries (narrower spacing is a product).
     /// The row ends at its closing bracket, `\\`, `\end`, or (`semicolonEndsRow`) a `;`.
     func rowSpacingRule(semicolonEndsRow: Bool) -> Int? {
-        var i = position
-        var nesting = 0
         var widest = Int.min
-        var previousIsSpacing = false
-        scan: while i < tokens.count {
-            let t = tokens[i]
-            switch t.kind {
-            case .end: break scan
-            case .symbol(let s):
-                switch s {
-                case "(", "[", "{": nesting += 1
-                case ")", "]", "}": if nesting == 0 { break scan }; nesting -= 1
-                case "&", ",": if nesting == 0 { return nil }
-                case "\\\\": if nesting == 0 { break scan }
-                case ";": if nesting == 0 && semicolonEndsRow { break scan }
-                default: break
-                }
-            case .command(let c):
-                if c == "begin" { nesting += 1 }
-                else if c == "end" { if nesting == 0 { break scan }; nesting -= 1 }
-                else if nesting == 0, Parser.spacingCommands.contains(c), !previousIsSpacing, i > position {
-                    var j = i
-                    var width = 0
-                    while j < tokens.count, case .command(let d) = tokens[j].kind, Parser.spacingCommands.contains(d) { width += Parser.spacingWidth(d); j += 1 }
-                    if j < tokens.count, startsFactor(tokens[j]) { widest = Swift.max(widest, width) }
-                }
+        for i in rowLevelTokens(semicolonEndsRow: semicolonEndsRow) {
+            switch tokens[i].kind {
+            case .symbol("&"), .symbol(","): return nil
+            // The first of a run of spacing commands, between two factors: the run's width.
+            case .command(let c) where Parser.spacingCommands.contains(c) && i > position && !isSpacingCommand(tokens[i - 1]):
+                var j = i
+                var width = 0
+                while j < tokens.count, case .command(let d) = tokens[j].kind, Parser.spacingCommands.contains(d) { width += Parser.spacingWidth(d); j += 1 }
+                if j < tokens.count, startsFactor(tokens[j]) { widest = Swift.max(widest, width) }
             default: break
             }
-            if case .command(let c) = t.kind, Parser.spacingCommands.contains(c) { previousIsSpacing = true } else { previousIsSpacing = false }
-            i += 1
         }
         return widest
+    }
+
+    func isSpacingCommand(_ t: Token) -> Bool {
+        if case .command(let c) = t.kind { return Parser.spacingCommands.contains(c) }
+        return false
+    }
+
+    /// The indices of the tokens from here to the end of the current row or bracket that stand at its own level, not
+    /// inside a nested bracket or environment. The row ends at its closing bracket, `\\`, `\end`, the end of the
+    /// text, or (`semicolonEndsRow`) a `;`.
+    func rowLevelTokens(semicolonEndsRow: Bool) -> [Int] {
+        var indices: [Int] = []
+        var nesting = 0
+        scan: for i in position..<tokens.count {
+            switch tokens[i].kind {
+            case .end: break scan
+            case .symbol("("), .symbol("["), .symbol("{"), .command("begin"): nesting += 1; continue scan
+            case .symbol(")"), .symbol("]"), .symbol("}"), .command("end"):
+                if nesting == 0 { break scan }
+                nesting -= 1; continue scan
+            case .symbol("\\\\") where nesting == 0: break scan
+            case .symbol(";") where nesting == 0 && semicolonEndsRow: break scan
+            default: break
+            }
+            if nesting == 0 { indices.append(i) }
+        }
+        return indices
     }
 
     mutating func parseUnary(allowSign: Bool = true) throws(CalculusError) -> Expr {

@@ -396,22 +396,9 @@ extension Parser {
 extension Parser {
     /// Whether the bracket whose entries start here has a `,` or `;` at its own level.
     func bracketHasSeparator() -> Bool {
-        var nesting = 0
-        var i = position
-        while i < tokens.count {
-            switch tokens[i].kind {
-            case .end: return false
-            case .symbol(let s):
-                switch s {
-                case "(", "[", "{": nesting += 1
-                case ")", "]", "}": if nesting == 0 { return false }; nesting -= 1
-                case ",", ";": if nesting == 0 { return true }
-                default: break
-                }
-            default: break
-            }
-            i += 1
+        rowLevelTokens(semicolonEndsRow: false).contains { i in
+            if case .symbol(let s) = tokens[i].kind { return s == "," || s == ";" }
+            return false
         }
-        return false
     }
 }
