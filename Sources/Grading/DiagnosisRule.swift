@@ -89,6 +89,24 @@ struct Evidence {
     /// Whether the answer is wrong just past a kink in a sum, crossed from `env` (on the side where the condition
     /// holds for every term when `rightSide`, else on the other) by moving one scalar the kink depends on: nil when
     /// no such move crosses it.
+    /// The side (`side(point)`: true, false, or nil for a point on neither) where the answer is right at every
+    /// sampled point, when it is wrong at every point of the other side and both sides were sampled; else nil.
+    func rightSide(_ side: (Environment) -> Bool?) -> Bool? {
+        /// One side's points: whether any was sampled, and whether the answer is right (wrong) at all of them.
+        struct Tally { var seen = false, allRight = true, allWrong = true }
+        var whenTrue = Tally(), whenFalse = Tally()
+        for (env, t, a) in pairs {
+            guard let s = side(env) else { continue }
+            let ok = Evidence.close(t.entries, a.entries)
+            func add(_ tally: inout Tally) { tally.seen = true; tally.allRight = tally.allRight && ok; tally.allWrong = tally.allWrong && !ok }
+            if s { add(&whenTrue) } else { add(&whenFalse) }
+        }
+        guard whenTrue.seen && whenFalse.seen else { return nil }
+        if whenTrue.allRight && whenFalse.allWrong { return true }
+        if whenFalse.allRight && whenTrue.allWrong { return false }
+        return nil
+    }
+
     func wrongJustPast(_ kink: Condition, _ index: Variable, _ lower: Expr, _ upper: Expr, from env: Environment, rightSide: Bool) -> Bool? {
         wrongJustPast(kink, from: env, rightSide: rightSide) { Evidence.holdsForEveryTerm(kink, index, lower, upper, in: $0) }
     }
@@ -207,18 +225,7 @@ struct DiagnosisRule: Sendable {
     /// of the other (an answer wrong on only part of a side is not said to be wrong on all of it).
     static let kinkSide = DiagnosisRule { e in
         for kink in e.kinks where kink.lhs.shape.isScalar && kink.rhs.shape.isScalar {
-            var rightWhenTrue = true, rightWhenFalse = true, wrongWhenTrue = true, wrongWhenFalse = true
-            var sawTrue = false, sawFalse = false
-            for (env, t, a) in e.pairs {
-                guard let side = Sampler.holds([kink], in: env) else { continue }
-                let ok = Evidence.close(t.entries, a.entries)
-                if side {
-                    sawTrue = true; rightWhenTrue = rightWhenTrue && ok; wrongWhenTrue = wrongWhenTrue && !ok
-                } else {
-                    sawFalse = true; rightWhenFalse = rightWhenFalse && ok; wrongWhenFalse = wrongWhenFalse && !ok
-                }
-            }
-            guard sawTrue && sawFalse, (rightWhenTrue && wrongWhenFalse) || (rightWhenFalse && wrongWhenTrue) else { continue }
+            guard let rightWhenTrue = e.rightSide({ Sampler.holds([kink], in: $0) }) else { continue }
             // Just past the kink, seen from each sampled point of the right side, the answer must be wrong too.
             let rightSide = e.pairs.filter { Sampler.holds([kink], in: $0.0) == rightWhenTrue }
             let checks = rightSide.compactMap { e.wrongJustPast(kink, from: $0.0, rightSide: rightWhenTrue) { Sampler.holds([kink], in: $0) } }
@@ -236,18 +243,7 @@ struct DiagnosisRule: Sendable {
     /// answer is wrong at every point of it.
     static let kinkInSum = DiagnosisRule { e in
         for (index, lower, upper, kink) in e.kinksInSums {
-            var rightWhenAll = true, rightWhenSome = true, wrongWhenAll = true, wrongWhenSome = true
-            var sawAll = false, sawSome = false
-            for (env, t, a) in e.pairs {
-                guard let every = Evidence.holdsForEveryTerm(kink, index, lower, upper, in: env) else { continue }
-                let ok = Evidence.close(t.entries, a.entries)
-                if every {
-                    sawAll = true; rightWhenAll = rightWhenAll && ok; wrongWhenAll = wrongWhenAll && !ok
-                } else {
-                    sawSome = true; rightWhenSome = rightWhenSome && ok; wrongWhenSome = wrongWhenSome && !ok
-                }
-            }
-            guard sawAll && sawSome, (rightWhenAll && wrongWhenSome) || (rightWhenSome && wrongWhenAll) else { continue }
+            guard let rightWhenAll = e.rightSide({ Evidence.holdsForEveryTerm(kink, index, lower, upper, in: $0) }) else { continue }
             // Sampled points may all lie far from the kink: just past it, seen from each point of the right side,
             // the answer must be wrong too, or the wrong side is not wrong all over.
             let rightSide = e.pairs.filter { Evidence.holdsForEveryTerm(kink, index, lower, upper, in: $0.0) == rightWhenAll }
