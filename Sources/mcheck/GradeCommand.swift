@@ -38,13 +38,7 @@ struct GradeCommand: ParsableCommand {
         var reports: [FileReport] = []
         var commandErrors = errors
         var skipped = Set<String>()
-        var questions: CourseQuestions?
-        if let course {
-            do { questions = try CourseQuestions(folder: course) } catch {
-                CLIError.message("--course \(course): \(error.message)").report()
-                throw ExitCode(2)
-            }
-        }
+        let questions = try course.map(CourseQuestions.readForCommand)
         func warn(_ note: SourceError) { FileHandle.standardError.write(Data("\(note.location): warning: \(note.message)\n".utf8)) }
         for (file, outcome) in zip(files.list, ParallelGrading.grade(files.list, useSolutions: solutions, course: questions)) {
             switch outcome {
@@ -123,5 +117,15 @@ enum WorkbookFiles {
             files.folders.append((path, found))
         }
         return (files, errors)
+    }
+}
+
+extension CourseQuestions {
+    /// The course's questions for `--course FOLDER`; a folder that cannot be read is an error of the command (exit 2).
+    static func readForCommand(_ folder: String) throws -> CourseQuestions {
+        do { return try CourseQuestions(folder: folder) } catch {
+            CLIError.message("--course \(folder): \(error.message)").report()
+            throw ExitCode(2)
+        }
     }
 }

@@ -39,13 +39,7 @@ struct GradebookCommand: ParsableCommand {
     func run() throws {
         let submissions = ClassSubmissions.find(in: folders)
         let folder = course ?? (SourceFile.kind(atPath: "chapters") == .folder ? "chapters" : "")
-        var questions: CourseQuestions?
-        if !folder.isEmpty {
-            do { questions = try CourseQuestions(folder: folder) } catch {
-                CLIError.message("--course \(folder): \(error.message)").report()
-                throw ExitCode(2)
-            }
-        }
+        let questions = folder.isEmpty ? nil : try CourseQuestions.readForCommand(folder)
         let book = Gradebook.grade(submissions, course: questions)
         var outputs: [(path: String, text: String)] = []
         if let csv { outputs.append((csv, GradebookWriter.csv(book))) }

@@ -47,4 +47,12 @@ import Testing
         #expect(header.contains("ch1.md:cube") && header.contains("ch1.md:grad-product") && !header.contains("bonus"), "\(header)")
         #expect(outcome.stderr.contains("its 'ask' differs from the course's"), "\(outcome.stderr)")
     }
+
+    @Test func aCourseFolderThatCannotBeReadIsAnErrorOfTheCommand() throws {
+        for arguments in [["handin/eve/ch1.md", "--course", "no-such-chapters"], ["gradebook", "handin", "--course", "no-such-chapters"]] {
+            let outcome = try MCheckProcess.run(arguments)
+            #expect(outcome.status == 2, "\(arguments)")
+            #expect(outcome.stderr.contains("--course no-such-chapters"), "\(outcome.stderr)")
+        }
+    }
 }
