@@ -204,7 +204,7 @@ extension Parser {
         }
         if isSymbol("(") { throw error("unknown function '\(name)'", t, kind: .unknownName) }
         let first = name.unicodeScalars.first!
-        let v = first.properties.isUppercase ? Variable(name, .matrix(.named("m"), .named("n"))) : Variable(name, .column(.named("n")))
+        let v = CharacterClasses.isUpperCase(first) ? Variable(name, .matrix(.named("m"), .named("n"))) : Variable(name, .column(.named("n")))
         scope.declare(v)
         return .variable(v)
     }
@@ -303,7 +303,7 @@ extension Parser {
     /// One unbraced argument of `\frac`: a digit (of a run of digits, as TeX reads `\frac12`), a letter, a command.
     mutating func parseFractionToken(at t: Token) throws(CalculusError) -> Expr {
         switch peek.kind {
-        case .number(let digits) where digits.allSatisfy({ $0.isNumber }):
+        case .number(let digits) where digits.allSatisfy(CharacterClasses.isNumeral):
             let first = String(digits.prefix(1)), rest = String(digits.dropFirst())
             if rest.isEmpty { _ = advance() } else {
                 let tok = peek

@@ -96,7 +96,7 @@ struct Lexer {
         let b = bytes[k]
         if b < 0x80 { return Lexer.isASCIILetter(b) ? 1 : nil }
         let (c, n) = decode(k)
-        return c.properties.isAlphabetic && c != "∂" && c != "∇" && c != "π" ? n : nil
+        return CharacterClasses.isLetter(c) && c != "∂" && c != "∇" && c != "π" ? n : nil
     }
 
     /// Letters that stand for notation, not for part of a name: Greek letters, super- and subscripts.

@@ -192,7 +192,7 @@ public struct Printer {
         func size(_ d: Dimension) -> String? {
             switch d {
             case .fixed(let k): return String(k)
-            case .named(let name): return name.count == 1 && name.first!.isLetter ? name : nil
+            case .named(let name): return name.count == 1 && CharacterClasses.isLetter(name.unicodeScalars.first!) ? name : nil
             case .free: return nil
             }
         }
@@ -279,7 +279,7 @@ public struct Printer {
             var s = wrap(p, below: 3)
             if numerator.count == 1 && p.precedence == 2 && denominator.isEmpty && coefficient.isOne { s = p.text }
             else if p.precedence == 3 || p.startsWithSign { s = latex ? "\\left(" + p.text + "\\right)" : "(" + p.text + ")" }
-            if !explicit, let last = parts.last, p.startsWithDigit, last.last?.isNumber == true { s = (latex ? "\\cdot " : unicode ? "·" : "*") + s }
+            if !explicit, let last = parts.last, p.startsWithDigit, last.last.map(CharacterClasses.isNumeral) == true { s = (latex ? "\\cdot " : unicode ? "·" : "*") + s }
             parts.append(s)
         }
         if explicit {
@@ -290,7 +290,7 @@ public struct Printer {
             numText = ""
             for (k, part) in parts.enumerated() {
                 if k == 0 { numText = part; continue }
-                let prevIsNumber = parts[k - 1].allSatisfy { $0.isNumber || $0 == "." }
+                let prevIsNumber = parts[k - 1].allSatisfy { CharacterClasses.isNumeral($0) || $0 == "." }
                 let joined = (prevIsNumber && !part.hasPrefix("*") && !part.hasPrefix("(")) || part.hasPrefix("*") || part.hasPrefix("·")
                 numText += joined ? part : (unicode ? "·" : " ") + part
             }
@@ -300,7 +300,7 @@ public struct Printer {
             let joined = denFactors.joined(separator: explicit ? "*" : " ")
             denText = denText.isEmpty ? joined : denText + (explicit ? "*" : " ") + joined
         }
-        if denText.isEmpty { return Piece(text: sign + numText, precedence: sign.isEmpty ? 2 : 3, startsWithDigit: sign.isEmpty && numText.first?.isNumber == true, startsWithSign: !sign.isEmpty) }
+        if denText.isEmpty { return Piece(text: sign + numText, precedence: sign.isEmpty ? 2 : 3, startsWithDigit: sign.isEmpty && numText.first.map(CharacterClasses.isNumeral) == true, startsWithSign: !sign.isEmpty) }
         if latex, numerator.count == 1, coefficient.isOne {
             numText = render(numerator[0]).text
         }
@@ -311,7 +311,7 @@ public struct Printer {
         let needsParens = !wrappedOnce && (denFactors.count > 1 || denText.contains(" ") || (denFactors.isEmpty == false && denText != denFactors.first && !denFactors.isEmpty))
         let den = needsParens ? "(" + denText + ")" : denText
         let num = numerator.count > 1 && numText.contains("/") ? "(" + numText + ")" : numText
-        return Piece(text: sign + num + "/" + den, precedence: sign.isEmpty ? 2 : 3, startsWithDigit: sign.isEmpty && num.first?.isNumber == true, startsWithSign: !sign.isEmpty)
+        return Piece(text: sign + num + "/" + den, precedence: sign.isEmpty ? 2 : 3, startsWithDigit: sign.isEmpty && num.first.map(CharacterClasses.isNumeral) == true, startsWithSign: !sign.isEmpty)
     }
 }
 

@@ -30,7 +30,7 @@ public struct Scope: Sendable {
         var offset = 0
         for clause in text.split(separator: ";", omittingEmptySubsequences: false) {
             defer { offset += clause.unicodeScalars.count + 1 }
-            if clause.allSatisfy({ $0.isWhitespace }) { continue }
+            if clause.allSatisfy(CharacterClasses.isWhiteSpace) { continue }
             guard let colon = clause.firstIndex(of: ":") else {
                 throw CalculusError(.syntax, "expected 'names: shape', such as 'w, x: vector(n)'", at: offset + leadingSpace(clause), length: clause.count)
             }
@@ -51,8 +51,8 @@ public struct Scope: Sendable {
     }
 
     static func isName(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        return s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
+        guard let first = s.unicodeScalars.first, CharacterClasses.isLetter(first) else { return false }
+        return s.unicodeScalars.allSatisfy { CharacterClasses.isLetter($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     static func parseShape(_ raw: Substring, at offset: Int) throws(CalculusError) -> (Shape, Variable.Kind) {
@@ -89,9 +89,9 @@ private func leadingSpace(_ s: Substring) -> Int { s.unicodeScalars.prefix { $0 
 
 extension StringProtocol {
     public var trimmingSpaces: String {
-        let scalars = unicodeScalars.drop { $0.properties.isWhitespace }
+        let scalars = unicodeScalars.drop(while: CharacterClasses.isWhiteSpace)
         var s = String(String.UnicodeScalarView(scalars))
-        while let last = s.unicodeScalars.last, last.properties.isWhitespace { s.unicodeScalars.removeLast() }
+        while let last = s.unicodeScalars.last, CharacterClasses.isWhiteSpace(last) { s.unicodeScalars.removeLast() }
         return s
     }
 }

@@ -40,15 +40,15 @@ extension Lexer {
         tokens.append(Token(kind: .symbol("^"), offset: start, length: 0, spaced: spaced))
         spaced = false
         let texts = run.map({ $0.text })
-        let simple = texts == ["-", "T"] || run.count == 1 || (texts.first == "-" && texts.dropFirst().allSatisfy { $0.allSatisfy({ $0.isNumber }) })
+        let simple = texts == ["-", "T"] || run.count == 1 || (texts.first == "-" && texts.dropFirst().allSatisfy { $0.allSatisfy(CharacterClasses.isNumeral) })
         if !simple { tokens.append(Token(kind: .symbol("("), offset: start, length: 0, spaced: false)) }
         var k = 0
         while k < run.count {
             let piece = run[k]
-            if piece.text.allSatisfy({ $0.isNumber }) {
+            if piece.text.allSatisfy(CharacterClasses.isNumeral) {
                 // Consecutive digits are one number: x¹⁰.
                 var digits = piece.text, m = k + 1
-                while m < run.count && run[m].text.allSatisfy({ $0.isNumber }) { digits += run[m].text; m += 1 }
+                while m < run.count && run[m].text.allSatisfy(CharacterClasses.isNumeral) { digits += run[m].text; m += 1 }
                 tokens.append(Token(kind: .number(digits), offset: piece.offset, length: m - k, spaced: false))
                 k = m
                 continue
@@ -72,7 +72,7 @@ extension Lexer {
         }
         guard !text.isEmpty else { return false }
         tokens.append(Token(kind: .symbol("_"), offset: scalar, length: 0, spaced: false))
-        let kind: Token.Kind = text.allSatisfy({ $0.isNumber }) ? .number(text) : .identifier(text)
+        let kind: Token.Kind = text.allSatisfy(CharacterClasses.isNumeral) ? .number(text) : .identifier(text)
         tokens.append(Token(kind: kind, offset: scalar, length: at - scalar, spaced: false))
         spaced = false
         i = j; scalar = at

@@ -37,7 +37,7 @@ extension Printer {
 
     /// The text in subscript characters (`12` → `₁₂`, `i` → `ᵢ`): digits, or one letter that has a subscript; nil otherwise.
     static func subscripted(_ text: String) -> String? {
-        guard text.allSatisfy({ $0.isNumber }) || text.count == 1 else { return nil }
+        guard text.allSatisfy(CharacterClasses.isNumeral) || text.count == 1 else { return nil }
         return mapped(text, subscriptCharacters)
     }
 

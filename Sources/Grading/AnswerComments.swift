@@ -1,3 +1,5 @@
+import Calculus
+
 extension Grader {
     /// An answer's notes to itself: lines starting with `#`, and LaTeX comments from an unescaped `%` to the end of
     /// the line, blanked with spaces so that every offset of the rest stays where it was (errors point at the
@@ -97,14 +99,14 @@ extension Grader {
         guard let end else { return true }
         // From the white space before it, so a combining mark stays with the character it joins.
         let from = text.utf8.index(text.utf8.startIndex, offsetBy: Swift.max(0, end - 1))
-        return text[from...].allSatisfy({ $0.isWhitespace })
+        return text[from...].allSatisfy(CharacterClasses.isWhiteSpace)
     }
 }
 
 extension String {
     var trimmingTrailingWhitespace: String {
         var s = self
-        while let last = s.last, last.isWhitespace { s.removeLast() }
+        while let last = s.last, CharacterClasses.isWhiteSpace(last) { s.removeLast() }
         return s
     }
 }

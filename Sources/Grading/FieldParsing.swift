@@ -1,3 +1,5 @@
+import Calculus
+
 extension Field {
     /// The keys an `exercise` block may have.
     public static let exerciseKeys: Set<String> = ["id", "let", "where", "ask", "layout"]
@@ -11,7 +13,7 @@ extension Field {
         for (k, raw) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = firstLine + k
             let text = String(raw)
-            if text.allSatisfy({ $0.isWhitespace }) { continue }
+            if text.allSatisfy(CharacterClasses.isWhiteSpace) { continue }
             guard let colon = text.firstIndex(of: ":") else {
                 errors.append(SourceError(file: file, line: line, column: 1, message: "expected 'key: value', such as 'ask: derivative(x^2, x)'", sourceLine: text, length: text.count))
                 continue
@@ -35,7 +37,7 @@ extension Field {
 
     /// Spaces and tabs off both ends: a tab or a space separator (`Zs`), as Foundation's `.whitespaces` has them.
     static func trimmed(_ text: Substring) -> String {
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || CharacterClasses.isSpaceSeparator(s) }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(scalars[first...last])

@@ -63,7 +63,7 @@ public struct Question: Sendable {
                 }
             })
         }
-        let head = String(text.prefix { $0.isLetter })
+        let head = String(text.prefix { CharacterClasses.isLetter($0.unicodeScalars.first!) })
         let named = !head.isEmpty && text.dropFirst(head.count).first == "("
         let unknown = SourceError(file: file, line: field.line, column: field.valueColumn,
                                   message: "unknown ask '\(named ? head : text)'; ask for a derivative, such as derivative(f, x), gradient(f, [x, y]) or jacobian(f, x), or for equal(…)",

@@ -1,9 +1,11 @@
-// The two runtime functions the Embedded Swift standard library expects on wasm32 and wasi-libc does not have:
-// 128-bit multiplication (compiler-rt's __multi3) and reading a Double from text. Built only by `make wasm`
+// The runtime functions the Embedded Swift standard library expects on wasm32 that wasi-libc does not have (128-bit
+// multiplication, compiler-rt's __multi3, and reading a Double from text) or has at a cost: its arc4random_buf
+// asserts, and the assertion's message links all of printf (about 10 KB of the module). Built only by `make wasm`
 // (scripts/build-wasm.sh); not part of the SwiftPM package.
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdbool.h>
+#include <wasi/api.h>
 
 typedef unsigned __int128 u128;
 typedef __int128 i128;
@@ -29,4 +31,16 @@ const char *_swift_stdlib_strtod_clocale(const char *text, double *result) {
     char *end = NULL;
     *result = strtod(text, &end);
     return end == text ? NULL : end;
+}
+
+// Random bytes (for the standard library's hashing seeds) straight from WASI's random_get, which the page provides
+// with crypto.getRandomValues; wasi-libc's version would draw them the same way through a ChaCha20 stream.
+void arc4random_buf(void *buffer, size_t count) {
+    uint8_t *bytes = buffer;
+    while (count > 0) {
+        size_t chunk = count < 256 ? count : 256;
+        if (__wasi_random_get(bytes, chunk) != 0) __builtin_trap();
+        bytes += chunk;
+        count -= chunk;
+    }
 }

@@ -22,7 +22,7 @@ do {
     case "hostile":
         try HostileBenchmark.run(chapters: chapters, rounds: 15)
     case "page":
-        try PageBenchmark.run(chapters: chapters, rounds: 20)
+        try PageBenchmark.run(chapters: chapters, rounds: 10)
     case "long-answers":
         try HostileBenchmark.longAnswers(chapters: chapters, rounds: 101)
     default:

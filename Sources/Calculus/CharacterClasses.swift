@@ -1,0 +1,88 @@
+/// Which characters are letters, digits and spaces, for the engine and the grading core: the one place that decides.
+///
+/// The standard library's Unicode properties (`properties.isAlphabetic`, `Character.isNumber`, …) would link the
+/// whole Unicode property table into the grader for the page (56 KB, a sixth of the module gzipped), so these are
+/// tables of their own. They agree with Unicode exactly in the blocks a calculus answer uses (Latin, IPA and modifier
+/// letters, Greek, Cyrillic, phonetic super- and subscripts, letterlike symbols and number forms, mathematical
+/// alphanumerics: `CharacterClassTests` checks every scalar of them against the standard library) and count nothing
+/// outside them as a letter: a word in another script is then an unexpected character rather than an unknown name.
+public enum CharacterClasses {
+    /// Pairs of first and last scalar value of the runs of Unicode letters (the Alphabetic property) in those blocks.
+    static let letterRuns: [UInt32] = [
+        0x41, 0x5A, 0x61, 0x7A, 0xAA, 0xAA, 0xB5, 0xB5, 0xBA, 0xBA, 0xC0, 0xD6, 0xD8, 0xF6,
+        0xF8, 0x2C1, 0x2C6, 0x2D1, 0x2E0, 0x2E4, 0x2EC, 0x2EC, 0x2EE, 0x2EE, 0x370, 0x374, 0x376, 0x377,
+        0x37A, 0x37D, 0x37F, 0x37F, 0x386, 0x386, 0x388, 0x38A, 0x38C, 0x38C, 0x38E, 0x3A1, 0x3A3, 0x3F5,
+        0x3F7, 0x481, 0x48A, 0x4FF, 0x1D00, 0x1DBF, 0x1E00, 0x1F15, 0x1F18, 0x1F1D, 0x1F20, 0x1F45, 0x1F48, 0x1F4D,
+        0x1F50, 0x1F57, 0x1F59, 0x1F59, 0x1F5B, 0x1F5B, 0x1F5D, 0x1F5D, 0x1F5F, 0x1F7D, 0x1F80, 0x1FB4, 0x1FB6, 0x1FBC,
+        0x1FBE, 0x1FBE, 0x1FC2, 0x1FC4, 0x1FC6, 0x1FCC, 0x1FD0, 0x1FD3, 0x1FD6, 0x1FDB, 0x1FE0, 0x1FEC, 0x1FF2, 0x1FF4,
+        0x1FF6, 0x1FFC, 0x2071, 0x2071, 0x207F, 0x207F, 0x2090, 0x209C, 0x2102, 0x2102, 0x2107, 0x2107, 0x210A, 0x2113,
+        0x2115, 0x2115, 0x2119, 0x211D, 0x2124, 0x2124, 0x2126, 0x2126, 0x2128, 0x2128, 0x212A, 0x212D, 0x212F, 0x2139,
+        0x213C, 0x213F, 0x2145, 0x2149, 0x214E, 0x214E, 0x2160, 0x2188, 0x1D400, 0x1D454, 0x1D456, 0x1D49C, 0x1D49E, 0x1D49F,
+        0x1D4A2, 0x1D4A2, 0x1D4A5, 0x1D4A6, 0x1D4A9, 0x1D4AC, 0x1D4AE, 0x1D4B9, 0x1D4BB, 0x1D4BB, 0x1D4BD, 0x1D4C3, 0x1D4C5, 0x1D505,
+        0x1D507, 0x1D50A, 0x1D50D, 0x1D514, 0x1D516, 0x1D51C, 0x1D51E, 0x1D539, 0x1D53B, 0x1D53E, 0x1D540, 0x1D544, 0x1D546, 0x1D546,
+        0x1D54A, 0x1D550, 0x1D552, 0x1D6A5, 0x1D6A8, 0x1D6C0, 0x1D6C2, 0x1D6DA, 0x1D6DC, 0x1D6FA, 0x1D6FC, 0x1D714, 0x1D716, 0x1D734,
+        0x1D736, 0x1D74E, 0x1D750, 0x1D76E, 0x1D770, 0x1D788, 0x1D78A, 0x1D7A8, 0x1D7AA, 0x1D7C2, 0x1D7C4, 0x1D7CB,
+    ]
+
+    /// The runs of upper-case letters (the Uppercase property) in Basic Latin, Latin-1 and Greek.
+    static let upperCaseRuns: [UInt32] = [
+        0x41, 0x5A, 0xC0, 0xD6, 0xD8, 0xDE, 0x370, 0x370, 0x372, 0x372, 0x376, 0x376, 0x37F, 0x37F, 0x386, 0x386,
+        0x388, 0x38A, 0x38C, 0x38C, 0x38E, 0x38F, 0x391, 0x3A1, 0x3A3, 0x3AB, 0x3CF, 0x3CF, 0x3D2, 0x3D4, 0x3D8, 0x3D8,
+        0x3DA, 0x3DA, 0x3DC, 0x3DC, 0x3DE, 0x3DE, 0x3E0, 0x3E0, 0x3E2, 0x3E2, 0x3E4, 0x3E4, 0x3E6, 0x3E6, 0x3E8, 0x3E8,
+        0x3EA, 0x3EA, 0x3EC, 0x3EC, 0x3EE, 0x3EE, 0x3F4, 0x3F4, 0x3F7, 0x3F7, 0x3F9, 0x3FA, 0x3FD, 0x3FF,
+    ]
+
+    /// The runs of characters with a numeric value (what `Character.isNumber` says) in those blocks: ASCII digits,
+    /// ² ³ ¹, ¼ ½ ¾, super- and subscript digits, number forms (⅓, Ⅻ), mathematical digits.
+    static let numeralRuns: [UInt32] = [
+        0x30, 0x39, 0xB2, 0xB3, 0xB9, 0xB9, 0xBC, 0xBE, 0x2070, 0x2070, 0x2074, 0x2079, 0x2080, 0x2089, 0x2150, 0x2182,
+        0x2185, 0x2189, 0x1D7CE, 0x1D7FF,
+    ]
+
+    /// Whether `value` falls in one of the runs (a sorted list of first and last values), by binary search.
+    static func inRuns(_ value: UInt32, _ runs: [UInt32]) -> Bool {
+        var low = 0, high = runs.count / 2
+        while low < high {
+            let mid = (low + high) / 2
+            if value < runs[2 * mid] { high = mid } else if value > runs[2 * mid + 1] { low = mid + 1 } else { return true }
+        }
+        return false
+    }
+
+    /// A letter (Unicode's Alphabetic property, in the blocks above).
+    public static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+        return inRuns(s.value, letterRuns)
+    }
+
+    /// An upper-case letter of Basic Latin, Latin-1 or Greek.
+    public static func isUpperCase(_ s: Unicode.Scalar) -> Bool { inRuns(s.value, upperCaseRuns) }
+
+    /// A character with a numeric value (a digit, ², ½, ₃, Ⅻ …), judged by its first scalar.
+    public static func isNumeral(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        return inRuns(s.value, numeralRuns)
+    }
+
+    /// White space as Unicode's White_Space property has it (tab, line breaks, the spaces of U+2000–U+200A, …).
+    public static func isWhiteSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// White space as `Character.isWhitespace` has it: by the first scalar, so `\r\n` is white space.
+    public static func isWhiteSpace(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        return isWhiteSpace(s)
+    }
+
+    /// A space separator (general category Zs): the white space that is not a tab or a line break.
+    public static func isSpaceSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+}
