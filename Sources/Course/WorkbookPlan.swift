@@ -30,7 +30,7 @@ public struct WorkbookPlan: Sendable {
         guard !chapter.exercises.isEmpty, let name = WorkbookWriter.workbookName(forChapter: chapterPath) else { return nil }
         let path = (exercisesFolder as NSString).appendingPathComponent(name)
         // A multi-part exercise counts once.
-        let exerciseCount = Set(chapter.exercises.compactMap(\.id)).count
+        let exerciseCount = chapter.exercises.filter { $0.part == nil || $0.part == "a" }.count
         var plan = WorkbookPlan(chapterPath: chapterPath, path: path, exerciseCount: exerciseCount, state: .missing)
         // lstat, not stat: a symbolic link to nothing is the student's, not a missing workbook to create in its place.
         guard (try? FileManager.default.attributesOfItem(atPath: path)) != nil else {
