@@ -156,7 +156,8 @@
 
   // "Open workbook" reads a workbook back with a small line scanner — not a Markdown parser — that knows only the
   // format `mcheck workbook` (and "Download workbook") writes: a fenced block whose info string is `exercise` and
-  // whose content has an `id:` line, then the first fenced block with the info string `answer` after it (before the
+  // whose content has an `id:` line (and, for a part of a multi-part exercise, a `part:` line: the answer's key is then
+  // `id.part`, as the boxes' data-id), then the first fenced block with the info string `answer` after it (before the
   // next exercise block); the answer is that block's content, up to its closing fence (the same character, backtick
   // or tilde, at least as long as the opening fence, at most three spaces before it and nothing but spaces after).
   // Other fenced blocks are skipped whole, so a fence inside them is not read. Line endings are read as the download
@@ -186,8 +187,11 @@
       if (word === "exercise") {
         if (pending !== null) problems.push("exercise '" + pending + "' of the file has no answer block");
         const idLine = body.find((l) => /^\s*id:/.test(l));
+        const partLine = body.find((l) => /^\s*part:/.test(l));
         pending = idLine ? idLine.replace(/^\s*id:/, "").trim() : null;
         if (pending === "") pending = null;
+        const part = partLine ? partLine.replace(/^\s*part:/, "").trim() : "";
+        if (pending !== null && part) pending += "." + part;
       } else if (word === "answer" && pending !== null) {
         if (end < 0) problems.push("the answer block of exercise '" + pending + "' has no closing fence: not loaded");
         else answers.push({ id: pending, text: body.join("\n") });

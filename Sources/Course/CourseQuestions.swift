@@ -34,12 +34,12 @@ public struct CourseQuestions: Sendable {
     public func questions(of workbook: Workbook) -> (workbook: Workbook, notes: [SourceError]) {
         guard let chapter = chapter(forWorkbook: workbook.file) else { return (workbook, []) }
         var byID: [String: ExerciseBlock] = [:]
-        for block in workbook.exercises { if let id = block.id, byID[id] == nil { byID[id] = block } }
+        for block in workbook.exercises { if let key = block.key, byID[key] == nil { byID[key] = block } }
         var notes: [SourceError] = []
         var exercises: [ExerciseBlock] = []
         for question in chapter.exercises {
-            guard let id = question.id else { continue }
-            guard let mine = byID[id] else {
+            guard let key = question.key, let id = question.name else { continue }
+            guard let mine = byID[key] else {
                 exercises.append(ExerciseBlock(fields: question.fields, line: 1, endLine: 1))
                 continue
             }
@@ -49,9 +49,9 @@ public struct CourseQuestions: Sendable {
             }
             exercises.append(ExerciseBlock(fields: question.fields, line: mine.line, endLine: mine.endLine, answer: mine.answer))
         }
-        let known = Set(chapter.exercises.compactMap(\.id))
+        let known = Set(chapter.exercises.compactMap(\.key))
         for block in workbook.exercises {
-            guard let id = block.id, !known.contains(id) else { continue }
+            guard let key = block.key, let id = block.name, !known.contains(key) else { continue }
             notes.append(SourceError(file: workbook.file, line: block.line, message: "exercise '\(id)' is not in the course (\(chapter.file)): not graded"))
         }
         var graded = workbook

@@ -18,7 +18,7 @@ extension Reporter {
                 }
                 let details = r.feedback.map(\.message).filter { $0 != r.message }
                 let message = ([r.message] + details).joined(separator: "\n")
-                out += GitHubAnnotation(level, file: report.file, line: r.line, title: "\(r.id) — \(r.verdict.rawValue)", message: message).description + "\n"
+                out += GitHubAnnotation(level, file: report.file, line: r.line, title: "\(r.name) — \(r.verdict.rawValue)", message: message).description + "\n"
             }
         }
         out += summaryLine(reports, commandErrors) + "\n"

@@ -66,7 +66,7 @@ public struct Gradebook: Sendable {
         var byWorkbook: [String: [Column]] = [:]
         for (s, outcome) in graded {
             guard case .success(let g) = outcome else { continue }
-            for r in g.report.results {
+            for r in g.report.exercises {
                 let c = Column(workbook: s.workbook, id: r.id)
                 if seen.insert(c).inserted { byWorkbook[s.workbook, default: []].append(c) }
             }
@@ -86,11 +86,13 @@ public struct Gradebook: Sendable {
                     row.errors.append(error)
                 case .success(let g):
                     row.errors += g.report.errors
+                    // A column and a point per exercise: a multi-part exercise's score is the mean of its parts';
+                    // the verdicts count each part.
                     var sum = 0.0
-                    for r in g.report.results {
-                        row.counts[r.verdict, default: 0] += 1
-                        sum += r.score
-                        if r.verdict != .unanswered { row.scores[Column(workbook: s.workbook, id: r.id)] = r.score }
+                    for r in g.report.results { row.counts[r.verdict, default: 0] += 1 }
+                    for e in g.report.exercises {
+                        sum += e.score
+                        if !e.unanswered { row.scores[Column(workbook: s.workbook, id: e.id)] = e.score }
                     }
                     row.chapterTotals[s.workbook] = sum
                     row.total += sum

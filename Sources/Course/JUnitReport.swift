@@ -4,7 +4,8 @@ import Grading
 /// Azure and the GitHub test-report actions accept): one `testsuite` per file, one `testcase` per exercise, a
 /// `failure` for an incorrect answer, an `error` for an invalid one or an error in the file, `skipped` for an
 /// unanswered one. The schema has no line attribute on a test case, so each failure's text starts with
-/// `file:line:`. A file that could not be read is a suite of its own, with one error.
+/// `file:line:`. A file that could not be read is a suite of its own, with one error. Each part of a multi-part
+/// exercise is a test case (`chain-sin (b)`), whose `system-out` gives the exercise's score.
 extension Reporter {
     func junit(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
         var suites: [JUnitSuite] = commandErrors.map { e in
@@ -15,6 +16,7 @@ extension Reporter {
             var cases = report.errors.map { e in
                 JUnitCase(name: e.location, classname: classname, outcome: .error(type: "file", message: e.message, text: e.description))
             }
+            let byID = Dictionary(report.exercises.filter(\.hasParts).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for r in report.results {
                 let details = ["\(report.file):\(r.line): \(r.message)"] + r.feedback.map(\.message).filter { $0 != r.message }
                 let outcome: JUnitCase.Outcome
@@ -24,7 +26,8 @@ extension Reporter {
                 case .invalid: outcome = .error(type: r.verdict.rawValue, message: r.message, text: details.joined(separator: "\n"))
                 case .unanswered: outcome = .skipped(message: r.message)
                 }
-                cases.append(JUnitCase(name: r.id, classname: classname, outcome: outcome))
+                let output = r.part == nil ? nil : byID[r.id].map(Reporter.partsLine)
+                cases.append(JUnitCase(name: r.name, classname: classname, outcome: outcome, output: output))
             }
             suites.append(JUnitSuite(name: report.file, cases: cases))
         }
@@ -78,6 +81,8 @@ struct JUnitCase {
     var name: String
     var classname: String
     var outcome: Outcome
+    /// The case's `system-out`, if any.
+    var output: String? = nil
 
     /// `exercises/ch4.md` → `exercises.ch4`: dashboards split a class name at its last dot into package and class.
     static func classname(_ file: String) -> String {
@@ -89,14 +94,15 @@ struct JUnitCase {
 
     var xml: String {
         let head = "<testcase name=\"\(XMLText.attribute(name))\" classname=\"\(XMLText.attribute(classname))\""
+        let out = output.map { "<system-out>\(XMLText.content($0))</system-out>" } ?? ""
         switch outcome {
-        case .passed: return head + "/>"
+        case .passed: return out.isEmpty ? head + "/>" : head + ">" + out + "</testcase>"
         case .failure(let type, let message, let text):
-            return head + "><failure message=\"\(XMLText.attribute(message))\" type=\"\(XMLText.attribute(type))\">\(XMLText.content(text))</failure></testcase>"
+            return head + "><failure message=\"\(XMLText.attribute(message))\" type=\"\(XMLText.attribute(type))\">\(XMLText.content(text))</failure>\(out)</testcase>"
         case .error(let type, let message, let text):
-            return head + "><error message=\"\(XMLText.attribute(message))\" type=\"\(XMLText.attribute(type))\">\(XMLText.content(text))</error></testcase>"
+            return head + "><error message=\"\(XMLText.attribute(message))\" type=\"\(XMLText.attribute(type))\">\(XMLText.content(text))</error>\(out)</testcase>"
         case .skipped(let message):
-            return head + "><skipped message=\"\(XMLText.attribute(message))\"/></testcase>"
+            return head + "><skipped message=\"\(XMLText.attribute(message))\"/>\(out)</testcase>"
         }
     }
 }

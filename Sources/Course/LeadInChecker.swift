@@ -45,7 +45,7 @@ struct LeadInChecker {
             }
         }
         guard function != nil || variables != nil else { return nil }
-        let id = question.id
+        let id = question.name
         let at = function?.1 ?? variables!.1
         func result(_ status: Check.Status, _ message: String) -> (Check, ClaimCoverage.Kind?) {
             (Check(file: file, line: at, kind: .exercise, status: status, message: "\(id): the lead-in \(message)", marked: status == .unchecked ? false : nil), .exercise)

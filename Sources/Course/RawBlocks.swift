@@ -121,7 +121,7 @@ struct RawBlock {
 /// in the order of the file) and, on request, the notes written outside them.
 struct Previous {
     enum Kind: Equatable {
-        /// An `answer` block, under the exercise with this id (nil: before any exercise, or under one without a usable id).
+        /// An `answer` block, under the exercise (or part) with this key (nil: before any exercise, or under one without a usable id).
         case answer(String?)
         case kept
     }
@@ -149,7 +149,7 @@ struct Previous {
     let workbook: Workbook
     let lines: RawLines
     var pieces: [Piece] = []
-    /// Exercise id → the piece that is its answer: the first answer block after it with something in it, else the first.
+    /// Exercise key (id, and part: `chain-sin.b`) → the piece that is its answer: the first answer block after it with something in it, else the first.
     var answers: [String: Int] = [:]
     /// The exercise ids, in the order of the file.
     var order: [String] = []
@@ -170,7 +170,7 @@ struct Previous {
             case "exercise":
                 exercise += 1
                 exerciseBlock = block
-                if let id = workbook.exercises[exercise].id, Workbook.isValidID(id) { order.append(id) }
+                if let key = workbook.exercises[exercise].key, Workbook.isValidKey(key) { order.append(key) }
             case "answer-kept":
                 pieces.append(Piece(index: pieces.count, kind: .kept, block: raw))
             case "answer":
@@ -180,7 +180,7 @@ struct Previous {
                 }
                 let e = workbook.exercises[exercise]
                 // Only a valid id may label a kept block: ```` ```answer-kept ` ```` is no fence (found by fuzzing).
-                guard let id = e.id, Workbook.isValidID(id) else {
+                guard let id = e.key, Workbook.isValidKey(id) else {
                     let written = exerciseBlock.flatMap { Workbook.parseFields($0, file: file, allowed: Workbook.fieldKeys).0.first { $0.key == "id" }?.value }
                     let why = written.map { "an answer block under the exercise of line \(e.line), whose id '\($0)' is not usable (used before, or not a valid id)" }
                         ?? "an answer block under the exercise of line \(e.line), which has no id"

@@ -29,10 +29,15 @@ public struct Reporter: Sendable {
         return reports.allSatisfy { $0.results.allSatisfy { $0.verdict == .correct } } ? 0 : 1
     }
 
-    /// The score over the number of exercises (1 when there are none).
+    /// The score over the number of exercises (1 when there are none); a multi-part exercise is one.
     public static func scoreFraction(_ reports: [FileReport]) -> Double {
-        let all = reports.flatMap(\.results)
+        let all = reports.flatMap(\.exercises)
         return all.isEmpty ? 1 : all.reduce(0) { $0 + $1.score } / Double(all.count)
+    }
+
+    /// `chain-sin: 2 of 3 parts correct, score 0.67`: the line closing a multi-part exercise.
+    static func partsLine(_ e: ExerciseScore) -> String {
+        "\(e.id): \(e.correct) of \(e.parts) parts correct, score \(formatScore(e.score))"
     }
 
     // MARK: Text
@@ -58,8 +63,15 @@ public struct Reporter: Sendable {
         for e in commandErrors { out += painted(e) }
         for report in reports {
             for e in report.errors { out += painted(e) }
-            for r in report.results {
-                out += "\(report.file):\(r.line): \(r.id): \(verdictText(r.verdict))"
+            let closing = Dictionary(report.exercises.filter(\.hasParts).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for (k, r) in report.results.enumerated() {
+                defer {
+                    // After the last part, the exercise's score.
+                    if r.part != nil, let e = closing[r.id], k + 1 == report.results.count || report.results[k + 1].id != r.id || report.results[k + 1].part == nil {
+                        out += "\(report.file):\(e.line): " + Reporter.partsLine(e) + "\n"
+                    }
+                }
+                out += "\(report.file):\(r.line): \(r.name): \(verdictText(r.verdict))"
                 if r.verdict != .correct { out += " — " + r.message }
                 if r.verdict == .incorrect && r.score > 0 { out += " (partial credit \(formatScore(r.score)))" }
                 out += "\n"
@@ -74,13 +86,17 @@ public struct Reporter: Sendable {
         return out
     }
 
-    /// `10 exercises in 1 file: 4 correct, …; score 4/10`.
+    /// `10 exercises in 1 file: 4 correct, …; score 4/10`. With multi-part exercises, the verdicts count each part
+    /// (`12 answers, each part counted`) and the score is over the exercises.
     func summaryLine(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
         let all = reports.flatMap(\.results)
-        let count = all.count
-        let score = all.reduce(0) { $0 + $1.score }
+        let exercises = reports.flatMap(\.exercises)
+        let count = exercises.count
+        let score = exercises.reduce(0) { $0 + $1.score }
         let errors = commandErrors.count + reports.reduce(0) { $0 + $1.errors.count }
-        var summary = "\(count) exercise\(count == 1 ? "" : "s") in \(reports.count) file\(reports.count == 1 ? "" : "s"): "
+        var summary = "\(count) exercise\(count == 1 ? "" : "s") in \(reports.count) file\(reports.count == 1 ? "" : "s")"
+        if all.count != count { summary += " (\(all.count) answers, each part counted)" }
+        summary += ": "
         summary += GradeResult.Verdict.allCases.map { v in "\(all.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ")
         summary += "; score \(formatScore(score))/\(count)"
         if errors > 0 { summary += "; \(errors) error\(errors == 1 ? "" : "s") in files" }
@@ -93,27 +109,33 @@ public struct Reporter: Sendable {
 
     // MARK: JSON
 
-    struct JSONResult: Codable { var id: String; var line: Int; var verdict: String; var score: Double; var message: String; var feedback: [Feedback] }
+    /// One answer: an exercise, or one part of a multi-part exercise (`part` is there only then).
+    struct JSONResult: Codable { var id: String; var part: String?; var line: Int; var verdict: String; var score: Double; var message: String; var feedback: [Feedback] }
     struct JSONError: Codable { var file: String; var line: Int; var column: Int?; var message: String }
-    struct JSONFile: Codable { var file: String; var results: [JSONResult]; var errors: [JSONError] }
-    struct JSONSummary: Codable { var exercises: Int; var correct: Int; var incorrect: Int; var unanswered: Int; var invalid: Int; var score: Double; var errors: Int }
+    /// One exercise's score: a multi-part exercise's parts, how many are correct, and the mean of their scores.
+    struct JSONExercise: Codable { var id: String; var line: Int; var parts: Int; var correct: Int; var score: Double }
+    struct JSONFile: Codable { var file: String; var results: [JSONResult]; var exercises: [JSONExercise]; var errors: [JSONError] }
+    /// `exercises` counts a multi-part exercise once, `answers` each part; the verdicts count answers.
+    struct JSONSummary: Codable { var exercises: Int; var answers: Int; var correct: Int; var incorrect: Int; var unanswered: Int; var invalid: Int; var score: Double; var errors: Int }
     struct JSONRun: Codable { var files: [JSONFile]; var errors: [JSONError]; var summary: JSONSummary }
 
     func json(_ reports: [FileReport], _ commandErrors: [SourceError]) -> String {
         func err(_ e: SourceError) -> JSONError { JSONError(file: e.file, line: e.line, column: e.column, message: e.message) }
         let files = reports.map { r in
             JSONFile(file: r.file, results: r.results.map {
-                JSONResult(id: $0.id, line: $0.line, verdict: $0.verdict.rawValue, score: $0.score, message: $0.message, feedback: $0.feedback)
-            }, errors: r.errors.map(err))
+                JSONResult(id: $0.id, part: $0.part, line: $0.line, verdict: $0.verdict.rawValue, score: $0.score, message: $0.message, feedback: $0.feedback)
+            }, exercises: r.exercises.map { JSONExercise(id: $0.id, line: $0.line, parts: $0.parts, correct: $0.correct, score: $0.score) }, errors: r.errors.map(err))
         }
         let all = reports.flatMap(\.results)
+        let exercises = reports.flatMap(\.exercises)
         let summary = JSONSummary(
-            exercises: all.count,
+            exercises: exercises.count,
+            answers: all.count,
             correct: all.filter { $0.verdict == .correct }.count,
             incorrect: all.filter { $0.verdict == .incorrect }.count,
             unanswered: all.filter { $0.verdict == .unanswered }.count,
             invalid: all.filter { $0.verdict == .invalid }.count,
-            score: all.reduce(0) { $0 + $1.score },
+            score: exercises.reduce(0) { $0 + $1.score },
             errors: commandErrors.count + reports.reduce(0) { $0 + $1.errors.count })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -57,7 +57,7 @@ public struct Verifier: Sendable {
         let leadIns = Verifier.leadIns(workbook.document)
         let leadInChecker = LeadInChecker(file: workbook.file)
         for block in workbook.exercises {
-            guard let id = block.id else { continue }
+            guard let id = block.name else { continue }
             let question: Question
             do { question = try Question(block, file: workbook.file) } catch {
                 let at = error.column.map { "column \($0): " } ?? ""

@@ -54,6 +54,8 @@ public struct Workbook: Sendable {
         var errors: [SourceError] = []
         var ids: [String: Int] = [:]
         var keptAnswers: [(String, String)] = []
+        /// The multi-part exercise whose part the previous exercise block was: its id, letters so far, part a's index.
+        var group: (id: String, letters: [String], lines: [Int], first: Int)?
         for node in document.codeBlocks() {
             guard let block = node.codeBlock, block.isFenced else { continue }
             let fence = node.range.start.line, end = node.range.end.line
@@ -62,6 +64,43 @@ public struct Workbook: Sendable {
                 let (fields, fieldErrors) = parseFields(block, file: file, allowed: fieldKeys)
                 errors += fieldErrors
                 var exercise = ExerciseBlock(fields: fields, line: fence, endLine: end)
+                let previousGroup = group
+                group = nil
+                if let f = exercise.field("part"), !isValidPart(f.value) {
+                    errors.append(SourceError(file: file, line: f.line, column: f.valueColumn, message: "part must be one lowercase letter (a, b, c, …), not '\(f.value)'", sourceLine: f.text, length: Swift.max(1, f.value.count)))
+                    exercise.fields.removeAll { $0.key == "part" }
+                }
+                if let id = exercise.id, let f = exercise.field("part"), isValidID(id) {
+                    // A part: `a` opens a multi-part exercise, each next letter continues the one just before.
+                    let part = f.value
+                    if let g = previousGroup, g.id == id {
+                        if let k = g.letters.firstIndex(of: part) {
+                            errors.append(SourceError(file: file, line: f.line, column: f.valueColumn, message: "part '\(part)' of exercise '\(id)' is given twice (first on line \(g.lines[k]))", sourceLine: f.text, length: part.count))
+                            exercise.fields.removeAll { $0.key == "id" }
+                            group = g
+                        } else if part != nextPart(after: g.letters.last!) {
+                            errors.append(SourceError(file: file, line: f.line, column: f.valueColumn, message: "part '\(part)' of exercise '\(id)' follows part '\(g.letters.last!)': the parts go a, b, c, … in order (expected '\(nextPart(after: g.letters.last!))')", sourceLine: f.text, length: part.count))
+                            exercise.fields.removeAll { $0.key == "id" }
+                            group = g
+                        } else {
+                            for key in Field.inheritedKeys where exercise.field(key) == nil {
+                                if let inherited = exercises[g.first].field(key) { exercise.fields.append(inherited) }
+                            }
+                            group = (id, g.letters + [part], g.lines + [fence], g.first)
+                        }
+                        exercises.append(exercise)
+                        continue
+                    }
+                    if part != "a" {
+                        let why = ids[id].map { "is not right after its other parts (line \($0)): the parts of an exercise are consecutive exercise blocks, with only prose between them" }
+                            ?? "has no part 'a' before it (a multi-part exercise starts with 'part: a')"
+                        errors.append(SourceError(file: file, line: f.line, column: f.valueColumn, message: "part '\(part)' of exercise '\(id)' \(why)", sourceLine: f.text, length: part.count))
+                        exercise.fields.removeAll { $0.key == "id" }
+                        exercises.append(exercise)
+                        continue
+                    }
+                    if ids[id] == nil { group = (id, [part], [fence], exercises.count) }
+                }
                 if let id = exercise.id {
                     if !isValidID(id) {
                         let f = exercise.field("id")!
@@ -87,11 +126,11 @@ public struct Workbook: Sendable {
                 let k = exercises.count - 1
                 if block.language == "answer" {
                     if exercises[k].answer != nil {
-                        errors.append(SourceError(file: file, line: fence, message: "a second answer block for exercise '\(exercises[k].id ?? "?")' (the first is on line \(exercises[k].answer!.fenceLine))"))
+                        errors.append(SourceError(file: file, line: fence, message: "a second answer block for exercise '\(exercises[k].name ?? "?")' (the first is on line \(exercises[k].answer!.fenceLine))"))
                     } else { exercises[k].answer = attached }
                 } else {
                     if exercises[k].solution != nil {
-                        errors.append(SourceError(file: file, line: fence, message: "a second solution block for exercise '\(exercises[k].id ?? "?")'"))
+                        errors.append(SourceError(file: file, line: fence, message: "a second solution block for exercise '\(exercises[k].name ?? "?")'"))
                     } else { exercises[k].solution = attached }
                 }
             case "answer-kept":
@@ -113,6 +152,21 @@ public struct Workbook: Sendable {
             }
         }
         return (exercises, errors, keptAnswers)
+    }
+
+    /// A part's letter: one of a to z.
+    static func isValidPart(_ part: String) -> Bool {
+        part.unicodeScalars.count == 1 && ("a"..."z").contains(part.unicodeScalars.first!)
+    }
+
+    static func nextPart(after part: String) -> String {
+        String(Unicode.Scalar(part.unicodeScalars.first!.value + 1).map(Character.init) ?? "?")
+    }
+
+    /// An exercise's key in a workbook: a valid id, and a part after a dot (`chain-sin.b`).
+    static func isValidKey(_ key: String) -> Bool {
+        let pieces = key.split(separator: ".", omittingEmptySubsequences: false)
+        return (pieces.count == 1 || (pieces.count == 2 && isValidPart(String(pieces[1])))) && isValidID(String(pieces[0]))
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -34,5 +34,43 @@ public struct FileReport: Sendable {
     }
 
     public func count(_ v: GradeResult.Verdict) -> Int { results.filter { $0.verdict == v }.count }
-    public var score: Double { results.reduce(0) { $0 + $1.score } }
+    /// The points: one per exercise, a multi-part exercise's shared by its parts.
+    public var score: Double { exercises.reduce(0) { $0 + $1.score } }
+
+    /// The results by exercise: the parts of a multi-part exercise (consecutive results of one id) together.
+    public var exercises: [ExerciseScore] { ExerciseScore.group(results) }
+}
+
+/// The score of one exercise: of one question, its grade; of several parts, the mean of theirs (a part with some
+/// entries right counts its partial credit).
+public struct ExerciseScore: Sendable, Equatable {
+    public var id: String
+    public var line: Int
+    /// How many parts it has (1 for an exercise of one question), and how many are correct.
+    public var parts: Int
+    public var correct: Int
+    /// 0–1.
+    public var score: Double
+    /// Whether every part is unanswered.
+    public var unanswered: Bool
+    public var hasParts: Bool
+
+    static func group(_ results: [GradeResult]) -> [ExerciseScore] {
+        var out: [ExerciseScore] = []
+        var sums: [Double] = []
+        for r in results {
+            if r.part != nil, let last = out.last, last.hasParts, last.id == r.id {
+                out[out.count - 1].parts += 1
+                out[out.count - 1].correct += r.verdict == .correct ? 1 : 0
+                out[out.count - 1].unanswered = last.unanswered && r.verdict == .unanswered
+                sums[sums.count - 1] += r.score
+            } else {
+                out.append(ExerciseScore(id: r.id, line: r.line, parts: 1, correct: r.verdict == .correct ? 1 : 0, score: 0,
+                                         unanswered: r.verdict == .unanswered, hasParts: r.part != nil))
+                sums.append(r.score)
+            }
+        }
+        for k in out.indices { out[k].score = sums[k] / Double(out[k].parts) }
+        return out
+    }
 }

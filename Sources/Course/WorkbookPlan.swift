@@ -29,7 +29,9 @@ public struct WorkbookPlan: Sendable {
     public static func make(chapter: Workbook, chapterPath: String, exercisesFolder: String) -> WorkbookPlan? {
         guard !chapter.exercises.isEmpty, let name = WorkbookWriter.workbookName(forChapter: chapterPath) else { return nil }
         let path = (exercisesFolder as NSString).appendingPathComponent(name)
-        var plan = WorkbookPlan(chapterPath: chapterPath, path: path, exerciseCount: chapter.exercises.count, state: .missing)
+        // A multi-part exercise counts once.
+        let exerciseCount = chapter.exercises.filter { $0.part == nil || $0.part == "a" }.count
+        var plan = WorkbookPlan(chapterPath: chapterPath, path: path, exerciseCount: exerciseCount, state: .missing)
         // lstat, not stat: a symbolic link to nothing is the student's, not a missing workbook to create in its place.
         guard (try? FileManager.default.attributesOfItem(atPath: path)) != nil else {
             plan.outcome = WorkbookWriter.make(chapter: chapter, chapterPath: chapterPath, existing: nil)

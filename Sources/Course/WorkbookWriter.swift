@@ -39,7 +39,8 @@ public struct WorkbookWriter: Sendable {
             if let s = e.solution { for l in s.fenceLine...s.endLine { drop.insert(l) } }
             if let a = e.answer { for l in a.fenceLine...a.endLine { drop.insert(l) } }
             for m in e.mistakes { for l in m.fenceLine...m.endLine { drop.insert(l) } }
-            guard let id = e.id else { continue }
+            // One answer block per question: a multi-part exercise gets one under each part, by its key (`chain-sin.b`).
+            guard let id = e.key else { continue }
             ids.append(id)
             insertAfter[e.endLine] = id
         }

@@ -74,4 +74,13 @@ public struct ExerciseBlock: Sendable, Equatable {
 
     public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
     public var id: String? { field("id")?.value }
+    /// The part's letter (`a`, `b`, …) in a multi-part exercise; nil for an exercise of one question.
+    public var part: String? { field("part")?.value }
+    /// What tells this question from every other of its file: the id, and the part after a dot (`chain-sin.b`).
+    public var key: String? { id.map { ExerciseBlock.key(id: $0, part: part) } }
+    /// How messages name it: `chain-sin (b)`, or the id.
+    public var name: String? { id.map { ExerciseBlock.name(id: $0, part: part) } }
+
+    public static func key(id: String, part: String?) -> String { part.map { id + "." + $0 } ?? id }
+    public static func name(id: String, part: String?) -> String { part.map { id + " (" + $0 + ")" } ?? id }
 }

@@ -9,6 +9,8 @@ public struct Feedback: Sendable, Equatable {
 public struct GradeResult: Sendable {
     public enum Verdict: String, Sendable, CaseIterable { case correct, incorrect, unanswered, invalid }
     public var id: String
+    /// The part's letter in a multi-part exercise; nil for an exercise of one question.
+    public var part: String?
     public var line: Int
     public var verdict: Verdict
     /// 1 for correct, a fraction for a matrix with some entries right, else 0.
@@ -17,9 +19,12 @@ public struct GradeResult: Sendable {
     public var message: String
     public var feedback: [Feedback]
 
-    public init(id: String, line: Int, verdict: Verdict, score: Double, message: String, feedback: [Feedback]) {
-        self.id = id; self.line = line; self.verdict = verdict; self.score = score; self.message = message; self.feedback = feedback
+    public init(id: String, part: String? = nil, line: Int, verdict: Verdict, score: Double, message: String, feedback: [Feedback]) {
+        self.id = id; self.part = part; self.line = line; self.verdict = verdict; self.score = score; self.message = message; self.feedback = feedback
     }
+
+    /// How reports name it: `chain-sin (b)`, or the id.
+    public var name: String { ExerciseBlock.name(id: id, part: part) }
 
     /// The kinds of feedback given, in order.
     public var kinds: [FeedbackKind] { feedback.map({ $0.kind }) }

@@ -19,6 +19,8 @@ public enum FeedbackKind: String, Sendable, CaseIterable {
     case value
     /// The answer cannot be read.
     case syntax
+    /// A find-the-error answer names a step that is right (or not the first wrong one): the error is earlier or later.
+    case step
 
     /// The feedback in one sentence, for a reader of the course (the site's common-mistake notes).
     public var summary: String {
@@ -32,6 +34,7 @@ public enum FeedbackKind: String, Sendable, CaseIterable {
         case .readAs: "The answer is read differently from what was meant (check the parentheses)."
         case .value: "The value is wrong."
         case .syntax: "The answer cannot be read."
+        case .step: "That step is not where the derivation goes wrong: the error is in an earlier or a later step."
         }
     }
 

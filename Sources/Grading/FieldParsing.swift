@@ -1,8 +1,11 @@
 import Calculus
 
 extension Field {
-    /// The keys an `exercise` block may have.
-    public static let exerciseKeys: Set<String> = ["id", "let", "where", "ask", "layout"]
+    /// The keys an `exercise` block may have: `part` names one part of a multi-part exercise (`a`, `b`, …), `steps`
+    /// is the derivation of a find-the-error question (`ask: step(N)`).
+    public static let exerciseKeys: Set<String> = ["id", "part", "let", "where", "ask", "layout", "steps"]
+    /// The keys a later part of an exercise takes from its part a when it does not set them itself.
+    public static let inheritedKeys = ["let", "where", "layout"]
 
     /// Reads the `key: value` lines of a block whose first content line is `firstLine`: one field per line, blank
     /// lines skipped; a line without a colon, an unknown key or a key given twice is an error at that line. The value
@@ -47,9 +50,11 @@ extension Field {
 extension ExerciseBlock {
     /// The block's content as `Field.parse` reads it: each field's line where it stood, the other lines blank (what
     /// the course site sends to the grader in the page).
+    /// Fields a later part takes from its part a stand outside the block: they follow its lines.
     public var code: String {
         var lines = Array(repeating: "", count: Swift.max(0, endLine - line - 1))
         for field in fields where field.line > line && field.line < endLine { lines[field.line - line - 1] = field.text }
+        for field in fields where field.line <= line || field.line >= endLine { lines.append(field.key + ": " + field.value) }
         return lines.joined(separator: "\n")
     }
 }

@@ -8,7 +8,7 @@ public struct Grader: Sendable {
     public func grade(_ block: ExerciseBlock, question: Question, file: String, answerText: String? = nil, answerLine: Int? = nil) -> GradeResult {
         let text = answerText ?? block.answer?.text ?? ""
         let line = answerLine ?? block.answer?.contentLine ?? block.line
-        var result = GradeResult(id: question.id, line: block.line, verdict: .unanswered, score: 0, message: "no answer yet", feedback: [])
+        var result = GradeResult(id: question.id, part: question.part, line: block.line, verdict: .unanswered, score: 0, message: "no answer yet", feedback: [])
         /// An answer that cannot be read: the message points at the spot in the student's own text.
         func unreadable(_ e: CalculusError) -> GradeResult {
             var result = result
@@ -25,6 +25,11 @@ public struct Grader: Sendable {
         let (body, bodyOffset) = Grader.withoutLeadingBlankLines(Grader.withoutComments(text))
         var readText = body.trimmingTrailingWhitespace
         if Grader.isBlank(readText) { return result }
+        switch question.kind {
+        case .shape: return gradeShape(readText, offset: bodyOffset, question: question, result: result, unreadable: unreadable)
+        case .step: return gradeStep(readText, offset: bodyOffset, question: question, result: result, unreadable: unreadable)
+        case .derivative, .equality: break
+        }
         // `dy/dx = 2x`: grade the last side of an equation, after blanks where the other sides were.
         let sides = Parser.splitEquation(readText)
         if sides.count > 1, let last = sides.last {

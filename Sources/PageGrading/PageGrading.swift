@@ -53,6 +53,7 @@ public enum PageGrading {
         let json = JSONText()
         json.object {
             json.field("id") { json.string(r.id) }
+            if let part = r.part { json.field("part") { json.string(part) } }
             json.field("line") { json.integer(r.line) }
             json.field("verdict") { json.string(r.verdict.rawValue) }
             json.field("score") { json.number(r.score) }

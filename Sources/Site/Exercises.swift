@@ -9,18 +9,23 @@ import MathML
 enum ExerciseHTML {
     static func box(_ exercise: NumberedExercise, chapter: Int, workbook: String, inPage: Bool = false, renderer: MathMLRenderer, into out: inout String) {
         let block = exercise.block
-        let label = "Exercise \(chapter).\(exercise.number)"
-        out += "<section class=\"exercise\""
-        if let id = block.id { HTML.attribute("id", id, into: &out) }
+        // A part of a multi-part exercise: `Exercise 3.2 (b)`; part a holds the exercise's anchor, the others their key.
+        let label = "Exercise \(chapter).\(exercise.number)" + (block.part.map { " (\($0))" } ?? "")
+        let anchor = block.part == nil || block.part == "a" ? block.id : block.key
+        out += "<section class=\"exercise\(block.part == nil ? "" : " exercise-part")\""
+        if let anchor { HTML.attribute("id", anchor, into: &out) }
         out += " aria-label=\"\(label)\">\n<p class=\"exercise-title\"><a href=\"#"
-        HTML.escape(block.id ?? "", into: &out)
+        HTML.escape(anchor ?? "", into: &out)
         out += "\">\(label)</a></p>\n"
 
         let question = exercise.question
         if let ask = block.field("ask")?.value {
-            if let math = try? renderer.render(Printer.latex(question.ask), display: true) {
+            if question.kind == .step {
+                steps(question, renderer: renderer, into: &out)
+            } else if let math = try? renderer.render(Printer.latex(question.ask), display: true) {
                 out += "<div class=\"exercise-ask\">"
                 if question.isEquality { out += "<p>Evaluate</p>" }
+                if question.kind == .shape { out += "<p>The shape (rows×columns) of</p>" }
                 out += math
                 out += "</div>\n"
             }
@@ -56,10 +61,23 @@ enum ExerciseHTML {
         out += "</p>\n</details>\n"
     }
 
+    /// A find-the-error derivation, its steps numbered: the first line `f = side 1 (1)`, then `= side k (k)`.
+    static func steps(_ question: Question, renderer: MathMLRenderer, into out: inout String) {
+        out += "<div class=\"exercise-ask exercise-steps\"><p>Which step is wrong?</p>\n<ol>\n"
+        for k in 1..<question.steps.count {
+            let tex = (k == 1 ? Printer.latex(question.steps[0]) + " " : "") + "= " + Printer.latex(question.steps[k])
+            out += "<li>"
+            if let math = try? renderer.render(tex, display: true) { out += math } else { HTML.escape(tex, into: &out) }
+            out += "</li>\n"
+        }
+        out += "</ol>\n</div>\n"
+    }
+
     /// An answer as math when it parses (a solution that does not is `mcheck verify`'s to report), and as the text typed.
+    /// A shape (`m×n`) or a step number is shown as typed.
     static func answer(_ text: String, question: Question, renderer: MathMLRenderer, into out: inout String) {
         let trimmed = text.trimmingSpaces()
-        if let e = try? Parser.parse(trimmed, scope: question.scope, syntax: Syntax.detect(trimmed), layout: question.layout),
+        if question.kind == .derivative || question.kind == .equality, let e = try? Parser.parse(trimmed, scope: question.scope, syntax: Syntax.detect(trimmed), layout: question.layout),
            let math = try? renderer.render(Printer.latex(e), display: true) {
             out += math
         }

@@ -13,7 +13,8 @@ enum InPageGrading {
 
     /// The answer box of an exercise, hidden until exercises.js shows it.
     static func box(_ exercise: NumberedExercise, into out: inout String) {
-        guard let id = exercise.block.id else { return }
+        // One box per question: the parts of an exercise each have theirs, named by key (`chain-sin.b`).
+        guard let id = exercise.block.key else { return }
         out += "<div class=\"exercise-try\" hidden"
         HTML.attribute("data-id", id, into: &out)
         HTML.attribute("data-fence-line", String(exercise.block.line), into: &out)
@@ -37,7 +38,7 @@ enum InPageGrading {
         var next = 1
         var chunk = ""
         for block in Workbook(file: path, text: fresh).exercises {
-            guard let id = block.id, let answer = block.answer, answer.fenceLine >= next else { continue }
+            guard let id = block.key, let answer = block.answer, answer.fenceLine >= next else { continue }
             // Up to and including the answer's opening fence, then the answer, then on from its closing fence.
             chunk += lines[(next - 1)..<answer.fenceLine].map { $0 + "\n" }.joined()
             pieces.append(chunk); chunk = ""
@@ -57,7 +58,7 @@ enum InPageGrading {
     static func progressScript(_ chapters: [PreparedChapter]) -> String {
         var list: [[String: Any]] = []
         for c in chapters {
-            let ids = c.exercises.values.sorted { $0.block.line < $1.block.line }.compactMap(\.block.id)
+            let ids = c.exercises.values.sorted { $0.block.line < $1.block.line }.compactMap(\.block.key)
             if !ids.isEmpty { list.append(["page": c.pageName, "ids": ids]) }
         }
         let json = (try? JSONSerialization.data(withJSONObject: ["chapters": list], options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

@@ -87,7 +87,7 @@ import Testing
 
 @Suite struct FeedbackKindTests {
     @Test func rawValuesAreTheNamesWrittenAndPrinted() {
-        #expect(FeedbackKind.allCases.map(\.rawValue) == ["readAs", "shape", "transposed", "factor", "sign", "kink", "entries", "value", "syntax"])
+        #expect(FeedbackKind.allCases.map(\.rawValue) == ["readAs", "shape", "transposed", "factor", "sign", "kink", "entries", "value", "syntax", "step"])
         #expect(Set(FeedbackKind.allCases.map(\.summary)).count == FeedbackKind.allCases.count)
     }
 

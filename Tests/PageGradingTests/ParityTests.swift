@@ -21,8 +21,10 @@ import Testing
         let corpusFolder = root.appendingPathComponent("Tests/CourseTests/Fixtures/corpus").path
         let corpus = ((try? FileManager.default.contentsOfDirectory(atPath: corpusFolder)) ?? []).filter { $0.hasSuffix(".md") && $0 != "KNOWN-GAPS.md" }.sorted()
             .map { (corpusFolder as NSString).appendingPathComponent($0) }
+        // Shape, find-the-error and multi-part questions (a later part's code carries the fields it takes from part a).
+        let parts = ["chapters/03-chain.md", "answered/ch3.md"].map { root.appendingPathComponent("Tests/CourseTests/Fixtures/course-parts/" + $0).path }
         var cases: [Case] = []
-        for path in chapters + corpus {
+        for path in chapters + corpus + parts {
             guard let workbook = try? Workbook.load(path) else { continue }
             for block in workbook.exercises {
                 guard block.id != nil, let question = try? Question(block, file: workbook.file) else { continue }
@@ -49,6 +51,12 @@ import Testing
     }
 
     static func parse(_ json: String) -> NSDictionary? { try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary }
+
+    @Test func theCasesCoverShapeStepAndMultiPartQuestions() {
+        let kinds = Set(Self.cases.flatMap { ($0.expected["feedback"] as? [NSDictionary] ?? []).compactMap { $0["kind"] as? String } })
+        #expect(kinds.isSuperset(of: ["step", "transposed", "shape", "syntax"]))
+        #expect(Set(Self.cases.compactMap { $0.expected["part"] as? String }) == ["a", "b", "c"])
+    }
 
     @Test func theCasesCoverTheCourseAndTheCorpus() {
         // 119+ solutions, their mistakes, and the corpus's 1,000+ answers.
