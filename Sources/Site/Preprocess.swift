@@ -149,15 +149,18 @@ enum Preprocessor {
         let checked = workbook
         func report(_ e: SourceError) { errors.append(SiteError(.preprocess, file: file, line: e.line, column: e.column, kind: .exercise, e.message)) }
         checked.errors.forEach(report)
-        for (k, exercise) in checked.exercises.enumerated() {
+        // A multi-part exercise is one exercise: one number, one anchor (its part a's); its parts are boxes of their own.
+        var number = 0
+        for exercise in checked.exercises {
+            if exercise.part == nil || exercise.part == "a" { number += 1 }
             guard let id = exercise.id else { continue }
-            anchor(id, line: exercise.field("id")?.line ?? exercise.line, column: nil)
+            if exercise.part == nil || exercise.part == "a" { anchor(id, line: exercise.field("id")?.line ?? exercise.line, column: nil) }
             let question: Question
             do { question = try Question(exercise, file: file) } catch {
                 report(error)
                 continue
             }
-            chapter.exercises[exercise.line] = NumberedExercise(block: exercise, question: question, number: k + 1)
+            chapter.exercises[exercise.line] = NumberedExercise(block: exercise, question: question, number: number)
             if let s = exercise.solution { chapter.attachedSolutions.insert(s.fenceLine) }
             for m in exercise.mistakes { chapter.mistakes[m.fenceLine] = AttachedMistake(mistake: m, question: question) }
         }
