@@ -21,6 +21,10 @@ public struct Sampler {
 
     let variables: [Variable]
     let dimensionNames: [String]
+    /// Scalars that pick a unit vector (`e_k` with `k` free, a one-hot target): each is drawn as a whole number
+    /// from 1 to the vector's size, the only values at which `e_k` is defined. (A free index of a vector, `z_k`,
+    /// is not drawn: a claim may use the same letter for a sum's index, and the two would be confused.)
+    let indexRanges: [(name: String, size: Dimension)]
     /// Conditions at which an expression changes formula; points should fall on both sides.
     public let kinks: [Condition]
 
@@ -31,13 +35,22 @@ public struct Sampler {
         var vars = Set<Variable>()
         var dims = Set<String>()
         var kinks: [Condition] = []
+        var indexRanges: [(name: String, size: Dimension)] = []
+        func indexes(_ i: Expr, _ size: Dimension) {
+            guard case .variable(let v) = i, v.kind == .plain, v.shape.isScalar, size != .free,
+                  !indexRanges.contains(where: { $0.name == v.name }) else { return }
+            indexRanges.append((name: v.name, size: size))
+        }
         func visit(_ e: Expr) {
             switch e {
+            case .basis(let i, let n):
+                indexes(i, n)
+                if case .named(let name) = n { dims.insert(name) }
             case .variable(let v):
                 if v.kind != .index { vars.insert(v) }
                 v.shape.dimensionNames.forEach { dims.insert($0) }
             case .ones(let s), .zeros(let s): s.dimensionNames.forEach { dims.insert($0) }
-            case .identity(.named(let n)), .basis(_, .named(let n)): dims.insert(n)
+            case .identity(.named(let n)): dims.insert(n)
             case .piecewise(let c, _, _): if !kinks.contains(c) { kinks.append(c) }
             case .max(let a, let b), .min(let a, let b):
                 let c = Condition(a, .greater, b); if !kinks.contains(c) { kinks.append(c) }
@@ -56,6 +69,7 @@ public struct Sampler {
         self.variables = vars.sorted { $0.name < $1.name }
         self.dimensionNames = dims.sorted()
         self.kinks = kinks
+        self.indexRanges = indexRanges
     }
 
     /// A uniform value in [-scale, scale] (scale is 3 unless conditions are hard to meet).
@@ -84,6 +98,11 @@ public struct Sampler {
         return sizeRange.lowerBound + Int(m.high)
     }
 
+    /// A whole number from 1 to `n`, uniformly (for an index).
+    mutating func drawIndex(upTo n: Int) -> Int {
+        Swift.min(n, 1 + Int(unit() * Double(n)))
+    }
+
     /// Half-width of the range values are drawn from; widened when conditions are hard to meet.
     var scale = 3.0
     /// How many of the last `points` were placed beside a kink's boundary.
@@ -94,6 +113,10 @@ public struct Sampler {
         var env = Environment()
         for d in dimensionNames { env.sizes[d] = drawSize() }
         for v in variables {
+            if let range = indexRanges.first(where: { $0.name == v.name }), let n = range.size.size(in: env.sizes), n >= 1 {
+                env.values[v.name] = .scalar(Double(drawIndex(upTo: n)))
+                continue
+            }
             let r = v.shape.rows.size(in: env.sizes) ?? 3, c = v.shape.cols.size(in: env.sizes) ?? 3
             if r == 1 && c == 1 { env.values[v.name] = .scalar(wide ? drawWide() : draw()) }
             else { env.values[v.name] = .matrix(rows: r, cols: c, data: (0..<(r * c)).map { _ in wide ? drawWide() : draw() }) }
