@@ -23,7 +23,8 @@ public struct Sampler {
     let dimensionNames: [String]
     /// Scalars that pick a unit vector (`e_k` with `k` free, a one-hot target): each is drawn as a whole number
     /// from 1 to the vector's size, the only values at which `e_k` is defined. (A free index of a vector, `z_k`,
-    /// is not drawn: a claim may use the same letter for a sum's index, and the two would be confused.)
+    /// and a letter that a sum binds too, are not drawn: a claim may use one letter for both, and they would be
+    /// confused.)
     let indexRanges: [(name: String, size: Dimension)]
     /// Conditions at which an expression changes formula; points should fall on both sides.
     public let kinks: [Condition]
@@ -36,6 +37,7 @@ public struct Sampler {
         var dims = Set<String>()
         var kinks: [Condition] = []
         var indexRanges: [(name: String, size: Dimension)] = []
+        var boundNames = Set<String>()
         func indexes(_ i: Expr, _ size: Dimension) {
             guard case .variable(let v) = i, v.kind == .plain, v.shape.isScalar, size != .free,
                   !indexRanges.contains(where: { $0.name == v.name }) else { return }
@@ -56,7 +58,8 @@ public struct Sampler {
                 let c = Condition(a, .greater, b); if !kinks.contains(c) { kinks.append(c) }
             case .apply(let fn, let a) where fn.kinkAtZero:
                 let c = Condition(a, .greater, .zero); if !kinks.contains(c) { kinks.append(c) }
-            case .series(_, let lo, let hi, _):
+            case .series(let i, let lo, let hi, _):
+                boundNames.insert(i.name)
                 for bound in [lo, hi] { if case .variable(let v) = bound { dims.insert(v.name) } }
             default: break
             }
@@ -69,7 +72,9 @@ public struct Sampler {
         self.variables = vars.sorted { $0.name < $1.name }
         self.dimensionNames = dims.sorted()
         self.kinks = kinks
-        self.indexRanges = indexRanges
+        // A letter a sum also binds (∂/∂x_i of Σ_i x_i²) is not drawn: the two uses would be confused, and the claim
+        // stays undecided, as the verifier expects.
+        self.indexRanges = indexRanges.filter { !boundNames.contains($0.name) }
     }
 
     /// A uniform value in [-scale, scale] (scale is 3 unless conditions are hard to meet).

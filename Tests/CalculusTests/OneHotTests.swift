@@ -107,3 +107,14 @@ import Testing
         #expect(try same("tr(W^T W)", wrt: "W", scope, "2W"))
     }
 }
+
+/// A class letter that a sum in the same expressions binds is not drawn: `e_i` beside `Σ_i` would mix the two.
+@Suite struct BoundIndexTests {
+    @Test func aLetterBoundBySumIsNotDrawnAsAClass() throws {
+        let scope = TestScopes.make("x: vector(n)")
+        let e = try parse("e_i . x + sum(x_i^2, i, 1, n)", scope)
+        #expect(Sampler(expressions: [e]).indexRanges.isEmpty)
+        let free = try parse("e_k . x + sum(x_i^2, i, 1, n)", scope)
+        #expect(Sampler(expressions: [free]).indexRanges.map { $0.name } == ["k"])
+    }
+}
