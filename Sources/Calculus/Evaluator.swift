@@ -189,10 +189,13 @@ public struct Evaluator {
         }
         let da = a.entries, db = b.entries
         var out = [Double](repeating: 0, count: r * c)
+        // A zero skips its row of b only when that row is finite: 0 · ∞ is NaN, not 0 (a saturated softmax's
+        // e_k ⊘ p has an ∞ where p underflowed, and the point must be seen as undefined, not as a wrong value).
+        let rowIsFinite = (0..<k).map { t in (0..<c).allSatisfy { db[t * c + $0].isFinite } }
         for i in 0..<r {
             for t in 0..<k {
                 let x = da[i * k + t]
-                if x == 0 { continue }
+                if x == 0 && rowIsFinite[t] { continue }
                 for j in 0..<c { out[i * c + j] += x * db[t * c + j] }
             }
         }

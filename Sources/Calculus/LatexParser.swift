@@ -198,6 +198,7 @@ extension Parser {
             return try parseSubscript(.constant(.e), at: sub)
         }
         if let v = scope.lookup(name) { return .variable(v) }
+        if scope.definitions[name] == nil, let v = declaredSubscriptedName(name) { return .variable(v) }
         if let def = scope.definitions[name] {
             if isSymbol("(") || isCommand("left") { return try applyDefinitionLatex(name, def, at: t) }
             return def.body
@@ -207,6 +208,27 @@ extension Parser {
         let v = CharacterClasses.isUpperCase(first) ? Variable(name, .matrix(.named("m"), .named("n"))) : Variable(name, .column(.named("n")))
         scope.declare(v)
         return .variable(v)
+    }
+
+    /// `\mathbf{b}_1` or `\mathbf{b}_{1}` where the name `b_1` is declared and `b` is not: that name, as `b_1` reads
+    /// in ASCII (not entry 1 of a vector `b` the bold letter would declare). Consumes the subscript when it matches.
+    mutating func declaredSubscriptedName(_ name: String) -> Variable? {
+        guard isSymbol("_") else { return nil }
+        func text(_ token: Token) -> String? {
+            switch token.kind {
+            case .identifier(let s), .number(let s): return s
+            default: return nil
+            }
+        }
+        if let sub = text(peek(1)), let v = scope.lookup(name + "_" + sub) {
+            _ = advance(); _ = advance()
+            return v
+        }
+        if isSymbol("{", peek(1)), let sub = text(peek(2)), isSymbol("}", peek(3)), let v = scope.lookup(name + "_" + sub) {
+            for _ in 0..<4 { _ = advance() }
+            return v
+        }
+        return nil
     }
 
     /// The size of `\mathbf{1}_{n}` or `\mathbf{0}_{m \times n}` (as mcheck prints them): a column, or an m×n matrix;

@@ -627,6 +627,11 @@ public struct Parser {
             if subExpr == nil, case .derivative = base { return base }
             throw error("a subscript needs a name before it", t)
         }
+        // `W_2` declared beside a matrix `W` (a network's layers): a matrix has no entry `_2`, so the name is meant. (Beside
+        // a vector `g`, `g_1` stays entry 1 even when declared: chapter 9's intermediate variables g and g_1 are one.)
+        if subExpr == nil, v.kind == .plain, v.shape.isMatrix, let declared = scope.lookup(v.name + "_" + subText) {
+            return .variable(declared)
+        }
         if v.kind == .family || (v.shape.isVector && v.kind == .plain) {
             let index: Expr
             if let subExpr { index = subExpr }
@@ -636,7 +641,7 @@ public struct Parser {
             guard index.shape.isScalar else { throw error("an index must be a scalar", subStart, kind: .shape) }
             return .index(base, index)
         }
-        guard subExpr == nil, v.shape.isScalar else { throw error("only vectors can be indexed; \(v.name) is a \(v.shape)", t, kind: .shape) }
+                guard subExpr == nil, v.shape.isScalar else { throw error("only vectors can be indexed; \(v.name) is a \(v.shape)", t, kind: .shape) }
         let name = v.name + "_" + subText
         if let def = scope.definitions[name], scope.lookup(name) == nil {
             if isCommand("left") && isSymbol("(", peek(1)) { _ = advance() }

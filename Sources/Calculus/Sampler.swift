@@ -21,6 +21,11 @@ public struct Sampler {
 
     let variables: [Variable]
     let dimensionNames: [String]
+    /// Scalars that pick a unit vector (`e_k` with `k` free, a one-hot target): each is drawn as a whole number
+    /// from 1 to the vector's size, the only values at which `e_k` is defined. (A free index of a vector, `z_k`,
+    /// and a letter that a sum binds too, are not drawn: a claim may use one letter for both, and they would be
+    /// confused.)
+    let indexRanges: [(name: String, size: Dimension)]
     /// Conditions at which an expression changes formula; points should fall on both sides.
     public let kinks: [Condition]
 
@@ -31,19 +36,30 @@ public struct Sampler {
         var vars = Set<Variable>()
         var dims = Set<String>()
         var kinks: [Condition] = []
+        var indexRanges: [(name: String, size: Dimension)] = []
+        var boundNames = Set<String>()
+        func indexes(_ i: Expr, _ size: Dimension) {
+            guard case .variable(let v) = i, v.kind == .plain, v.shape.isScalar, size != .free,
+                  !indexRanges.contains(where: { $0.name == v.name }) else { return }
+            indexRanges.append((name: v.name, size: size))
+        }
         func visit(_ e: Expr) {
             switch e {
+            case .basis(let i, let n):
+                indexes(i, n)
+                if case .named(let name) = n { dims.insert(name) }
             case .variable(let v):
                 if v.kind != .index { vars.insert(v) }
                 v.shape.dimensionNames.forEach { dims.insert($0) }
             case .ones(let s), .zeros(let s): s.dimensionNames.forEach { dims.insert($0) }
-            case .identity(.named(let n)), .basis(_, .named(let n)): dims.insert(n)
+            case .identity(.named(let n)): dims.insert(n)
             case .piecewise(let c, _, _): if !kinks.contains(c) { kinks.append(c) }
             case .max(let a, let b), .min(let a, let b):
                 let c = Condition(a, .greater, b); if !kinks.contains(c) { kinks.append(c) }
             case .apply(let fn, let a) where fn.kinkAtZero:
                 let c = Condition(a, .greater, .zero); if !kinks.contains(c) { kinks.append(c) }
-            case .series(_, let lo, let hi, _):
+            case .series(let i, let lo, let hi, _):
+                boundNames.insert(i.name)
                 for bound in [lo, hi] { if case .variable(let v) = bound { dims.insert(v.name) } }
             default: break
             }
@@ -56,6 +72,9 @@ public struct Sampler {
         self.variables = vars.sorted { $0.name < $1.name }
         self.dimensionNames = dims.sorted()
         self.kinks = kinks
+        // A letter a sum also binds (∂/∂x_i of Σ_i x_i²) is not drawn: the two uses would be confused, and the claim
+        // stays undecided, as the verifier expects.
+        self.indexRanges = indexRanges.filter { !boundNames.contains($0.name) }
     }
 
     /// A uniform value in [-scale, scale] (scale is 3 unless conditions are hard to meet).
@@ -84,6 +103,11 @@ public struct Sampler {
         return sizeRange.lowerBound + Int(m.high)
     }
 
+    /// A whole number from 1 to `n`, uniformly (for an index).
+    mutating func drawIndex(upTo n: Int) -> Int {
+        Swift.min(n, 1 + Int(unit() * Double(n)))
+    }
+
     /// Half-width of the range values are drawn from; widened when conditions are hard to meet.
     var scale = 3.0
     /// How many of the last `points` were placed beside a kink's boundary.
@@ -94,6 +118,10 @@ public struct Sampler {
         var env = Environment()
         for d in dimensionNames { env.sizes[d] = drawSize() }
         for v in variables {
+            if let range = indexRanges.first(where: { $0.name == v.name }), let n = range.size.size(in: env.sizes), n >= 1 {
+                env.values[v.name] = .scalar(Double(drawIndex(upTo: n)))
+                continue
+            }
             let r = v.shape.rows.size(in: env.sizes) ?? 3, c = v.shape.cols.size(in: env.sizes) ?? 3
             if r == 1 && c == 1 { env.values[v.name] = .scalar(wide ? drawWide() : draw()) }
             else { env.values[v.name] = .matrix(rows: r, cols: c, data: (0..<(r * c)).map { _ in wide ? drawWide() : draw() }) }
