@@ -32,7 +32,7 @@ enum ShapeAnswer {
             if c == "\\" {
                 let start = k
                 k += 1
-                while k < scalars.count && scalars[k].properties.isAlphabetic && scalars[k].isASCII { k += 1 }
+                while k < scalars.count && CharacterClasses.isLetter(scalars[k]) && scalars[k].isASCII { k += 1 }
                 words.append((String(String.UnicodeScalarView(scalars[start..<k])), start))
                 continue
             }
@@ -102,7 +102,7 @@ enum ShapeAnswer {
     static func say(_ shape: Shape) -> String { "\(shape.rows)×\(shape.cols)" }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c)
+        c == "_" || CharacterClasses.isLetter(c) || ("0"..."9").contains(c)
     }
 
     static func lowercased(_ s: String) -> String {
