@@ -133,10 +133,10 @@ extension Parser {
 extension Parser {
     /// Commands whose braced argument is a word, not math (`\text{if}`, `\begin{cases}`, `\operatorname{diag}`):
     /// its letters are read as the word, never as names.
-    static let wordArgumentCommands: Set<String> = [
-        "text", "textrm", "textit", "textbf", "textsf", "texttt", "mbox", "mathrm", "mathit", "mathsf", "mathtt", "mathbf",
-        "boldsymbol", "bm", "vec", "mathbfit", "pmb", "operatorname", "begin", "end", "mathbb", "mathcal", "mathfrak", "mathscr",
-    ]
+    static let wordArgumentCommands: Set<String> = WordTable.set("""
+        text|textrm|textit|textbf|textsf|texttt|mbox|mathrm|mathit|mathsf|mathtt|mathbf|boldsymbol|bm|vec|mathbfit|\
+        pmb|operatorname|begin|end|mathbb|mathcal|mathfrak|mathscr
+        """)
 
     /// Letters written together in LaTeX (`asin(x)`, `ab`): each letter is a name of its own in TeX, but letters
     /// that spell a function of the table are that function, a run that spells a declared name of several letters

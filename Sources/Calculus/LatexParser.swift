@@ -84,10 +84,9 @@ extension Parser {
     }
 
     /// Style wrappers (upright, italic, sans-serif, typewriter, text): they never change what is inside.
-    static let styleCommands: Set<String> = [
-        "mathrm", "mathit", "mathsf", "mathnormal", "mathtt", "text", "textrm", "textit", "textsf", "texttt", "textnormal",
-        "textup", "textmd", "mbox",
-    ]
+    static let styleCommands: Set<String> = WordTable.set("""
+        mathrm|mathit|mathsf|mathnormal|mathtt|text|textrm|textit|textsf|texttt|textnormal|textup|textmd|mbox
+        """)
 
     /// Whether a braced group starts here that holds one word: letters, digits, Greek letters (`{cost}`, `{\theta}`).
     func isBracedWord() -> Bool {

@@ -7,27 +7,27 @@
 /// but between the entries of a row or a column it is a separator, never a product.
 extension Parser {
     /// Sizing commands only change how big a delimiter is drawn (`\big(`, `\Bigr]`): they are left out.
-    static let sizingCommands: Set<String> = [
-        "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigm", "Bigm", "biggm", "Biggm",
-    ]
+    static let sizingCommands: Set<String> = WordTable.set("""
+        big|Big|bigg|Bigg|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|bigm|Bigm|biggm|Biggm
+        """)
     /// Switches and marks that change only size, style or line breaking: left out.
-    static let switchCommands: Set<String> = [
-        "Huge", "huge", "LARGE", "Large", "large", "normalsize", "small", "footnotesize", "scriptsize", "tiny",
-        "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle", "limits", "nolimits", "nobreak", "allowbreak", "relax",
-        "hline", "hdashline",
-    ]
+    static let switchCommands: Set<String> = WordTable.set("""
+        Huge|huge|LARGE|Large|large|normalsize|small|footnotesize|scriptsize|tiny|displaystyle|textstyle|\
+        scriptstyle|scriptscriptstyle|limits|nolimits|nobreak|allowbreak|relax|hline|hdashline
+        """)
     /// Wrappers whose braced argument is math drawn another way (a class, a box): the argument stays, as a group.
-    static let groupWrappers: Set<String> = [
-        "mathord", "mathop", "mathbin", "mathrel", "mathopen", "mathclose", "mathpunct", "mathinner", "boxed", "smash",
-    ]
+    static let groupWrappers: Set<String> = WordTable.set("""
+        mathord|mathop|mathbin|mathrel|mathopen|mathclose|mathpunct|mathinner|boxed|smash
+        """)
     /// Spacing, as one token each after normalizing (`\hspace{1em}` and `\phantom{x}` take their argument with them).
-    static let spacingCommands: Set<String> = [
-        ",", ":", ";", "!", " ", ">", "~", "quad", "qquad", "thinspace", "medspace", "thickspace", "enspace", "negthinspace",
-        "negmedspace", "negthickspace", "space", "nobreakspace", "mathstrut", "hspace", "kern", "mkern", "mskip", "hskip",
-        "phantom", "hphantom", "vphantom",
-    ]
+    static let spacingCommands: Set<String> = WordTable.set("""
+        ,|:|;|!| |>|~|quad|qquad|thinspace|medspace|thickspace|enspace|negthinspace|negmedspace|negthickspace|space|\
+        nobreakspace|mathstrut|hspace|kern|mkern|mskip|hskip|phantom|hphantom|vphantom
+        """)
     /// Spacing commands that take a width (`\hspace{1em}`, `\kern1em`) or content (`\phantom{x}`) as their argument.
-    static let spacingWithArgument: Set<String> = ["hspace", "kern", "mkern", "mskip", "hskip", "phantom", "hphantom", "vphantom"]
+    static let spacingWithArgument: Set<String> = WordTable.set("""
+        hspace|kern|mkern|mskip|hskip|phantom|hphantom|vphantom
+        """)
 
     /// KaTeX's other names for what the parser reads under one name.
     static let commandAliases: [String: Token.Kind] = [

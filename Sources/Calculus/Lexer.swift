@@ -69,11 +69,9 @@ struct Lexer {
         let c = Character(Unicode.Scalar(UInt8(b)))
         return "+-*/^()[]{},;'_|&<>=.!:".contains(c) ? String(c) : nil
     }
-    static let unicode: [Unicode.Scalar: String] = [
-        "⊗": "⊗", "⊙": "⊗", "∘": "⊗", "⊘": "⊘", "·": "·", "⋅": "·", "×": "*", "≤": "<=", "≥": ">=",
-        "−": "-", "∂": "∂", "∇": "∇", "⊤": "T", "ᵀ": "ᵀ", "π": "pi", "∑": "∑", "√": "√", "÷": "/", "‖": "‖", "∥": "‖",
-        "≠": "!=", "⩽": "<=", "⩾": ">=", "𝟙": "𝟙",
-    ]
+    static let unicode: [Unicode.Scalar: String] = WordTable.scalarMap("""
+        ⊗⊗|⊙⊗|∘⊗|⊘⊘|··|⋅·|×*|≤<=|≥>=|−-|∂∂|∇∇|⊤T|ᵀᵀ|πpi|∑∑|√√|÷/|‖‖|∥‖|≠!=|⩽<=|⩾>=|𝟙𝟙
+        """)
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

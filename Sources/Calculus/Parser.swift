@@ -355,11 +355,11 @@ public struct Parser {
         }
     }
 
-    static let binaryCommands: Set<String> = [
-        "cdot", "times", "otimes", "odot", "circ", "oslash", "div", "le", "leq", "ge", "geq", "lt", "gt", "leqslant", "geqslant",
-        "right", "end", "quad", "qquad", ",", ";", ":", "!", " ", "\\", "to", "neq", "ne", "approx", "bigcirc", "land", "wedge", "lor", "vee",
-    ]
-    static let closingCommands: Set<String> = ["right", "end", "}", "rVert", "rangle"]
+    static let binaryCommands: Set<String> = WordTable.set("""
+        cdot|times|otimes|odot|circ|oslash|div|le|leq|ge|geq|lt|gt|leqslant|geqslant|right|end|quad|qquad|,|;|:|!| |\
+        \\|to|neq|ne|approx|bigcirc|land|wedge|lor|vee
+        """)
+    static let closingCommands: Set<String> = WordTable.set("right|end|}|rVert|rangle")
 
     mutating func skipSpacing() {
         while case .command(let c) = peek.kind, Parser.spacingCommands.contains(c) { _ = advance() }
@@ -367,7 +367,9 @@ public struct Parser {
 
     /// Spacing of at most 4/18 em (and negative spacing): in a product it is kerning, between the entries of a row it
     /// could be either, so there it is refused rather than read one way.
-    static let thinSpacing: Set<String> = [",", ":", ">", "!", "thinspace", "medspace", "negthinspace", "negmedspace", "negthickspace", "mathstrut"]
+    static let thinSpacing: Set<String> = WordTable.set("""
+        ,|:|>|!|thinspace|medspace|negthinspace|negmedspace|negthickspace|mathstrut
+        """)
 
     /// The error for thin spacing between two factors at the level of a row's entries: a product or two entries.
     func thinSpacingInRow() -> CalculusError? {

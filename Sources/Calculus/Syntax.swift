@@ -20,12 +20,11 @@ public enum Syntax: String, Sendable {
 enum Vocabulary {
     /// Every function name, from the function table.
     static let functions: Set<String> = FunctionTable.names
-    static let greek: Set<String> = [
-        "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
-        "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
-        "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
-    ]
-    static let constants: Set<String> = ["pi", "e"]
+    static let greek: Set<String> = WordTable.set("""
+        alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau|\
+        upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega
+        """)
+    static let constants: Set<String> = WordTable.set("pi|e")
     /// The length of the longest word above (splitting run-together names never looks further).
     static let longestWord: Int = functions.union(greek).union(constants).reduce(1) { Swift.max($0, $1.unicodeScalars.count) }
 }

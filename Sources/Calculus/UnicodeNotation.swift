@@ -4,23 +4,19 @@
 /// norm's bar and `½` a half.
 enum UnicodeNotation {
     /// Superscript characters and what they stand for in an exponent.
-    static let superscripts: [Unicode.Scalar: String] = [
-        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-        "⁻": "-", "⁺": "+", "ⁿ": "n", "ˣ": "x", "ʸ": "y", "ⁱ": "i", "ᵏ": "k", "ᵐ": "m", "ᵀ": "T", "⁽": "(", "⁾": ")",
-    ]
+    static let superscripts: [Unicode.Scalar: String] = WordTable.scalarMap("""
+        ⁰0|¹1|²2|³3|⁴4|⁵5|⁶6|⁷7|⁸8|⁹9|⁻-|⁺+|ⁿn|ˣx|ʸy|ⁱi|ᵏk|ᵐm|ᵀT|⁽(|⁾)
+        """)
     /// Subscript characters and what they stand for in an index.
-    static let subscripts: [Unicode.Scalar: String] = [
-        "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
-        "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₙ": "n", "ₘ": "m",
-    ]
+    static let subscripts: [Unicode.Scalar: String] = WordTable.scalarMap("""
+        ₀0|₁1|₂2|₃3|₄4|₅5|₆6|₇7|₈8|₉9|ᵢi|ⱼj|ₖk|ₙn|ₘm
+        """)
     /// Greek letters by the names they spell (the names `Vocabulary.greek` lists).
-    static let greek: [Unicode.Scalar: String] = [
-        "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta", "η": "eta",
-        "θ": "theta", "ϑ": "vartheta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
-        "ρ": "rho", "σ": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
-        "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Υ": "Upsilon",
-        "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
-    ]
+    static let greek: [Unicode.Scalar: String] = WordTable.scalarMap("""
+        αalpha|βbeta|γgamma|δdelta|εepsilon|ϵepsilon|ζzeta|ηeta|θtheta|ϑvartheta|ιiota|κkappa|\
+        λlambda|μmu|νnu|ξxi|ρrho|σsigma|τtau|υupsilon|φphi|ϕphi|χchi|ψpsi|ωomega|ΓGamma|ΔDelta|\
+        ΘTheta|ΛLambda|ΞXi|ΠPi|ΣSigma|ΥUpsilon|ΦPhi|ΨPsi|ΩOmega
+        """)
 }
 
 extension Lexer {

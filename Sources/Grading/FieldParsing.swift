@@ -3,7 +3,7 @@ import Calculus
 extension Field {
     /// The keys an `exercise` block may have: `part` names one part of a multi-part exercise (`a`, `b`, …), `steps`
     /// is the derivation of a find-the-error question (`ask: step(N)`).
-    public static let exerciseKeys: Set<String> = ["id", "part", "let", "where", "ask", "layout", "steps"]
+    public static let exerciseKeys: Set<String> = WordTable.set("id|part|let|where|ask|layout|steps")
     /// The keys a later part of an exercise takes from its part a when it does not set them itself.
     public static let inheritedKeys = ["let", "where", "layout"]
 

@@ -206,7 +206,9 @@ import Testing
     /// The real course: every workbook in exercises/ is what `mcheck workbook` makes of its chapter.
     @Test func theCourseWorkbooksAreInSync() throws {
         let root = Fixtures.repositoryRoot()
-        for n in 1...12 {
+        let chapterCount = try ChapterFiles.list(in: root + "/chapters").count
+        #expect(chapterCount >= 13)
+        for n in 1...chapterCount {
             let names = try FileManager.default.contentsOfDirectory(atPath: root + "/chapters").filter { $0.hasPrefix(String(format: "%02d-", n)) }
             let name = try #require(names.first)
             let chapter = try Workbook.load(root + "/chapters/" + name)
