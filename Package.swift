@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Dependencies point one way, toward the engine:
@@ -43,8 +43,17 @@ let package = Package(
         // Workbooks, grading a whole file, verification, reporters.
         .target(name: "Course", dependencies: ["Calculus", "Grading", "Markdown", "MathML"]),
 
-        // The static course site.
-        .target(name: "Site", dependencies: ["Calculus", "Grading", "Markdown", "MathML", "Course"]),
+        // The static course site. Its default theme (Theme/: template, stylesheet, scripts) is compiled into the binary
+        // by the EmbedTheme plugin; a course's site/ folder overrides it file by file.
+        .target(
+            name: "Site",
+            dependencies: ["Calculus", "Grading", "Markdown", "MathML", "Course"],
+            exclude: ["Theme"],
+            plugins: ["EmbedTheme"]
+        ),
+        // The build-tool plugin that turns the files of a target's Theme/ folder into Swift string literals, and its tool.
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-files"]),
+        .executableTarget(name: "embed-files", path: "Plugins/EmbedFiles"),
 
         // The command line: argument parsing and printing only.
         .executableTarget(

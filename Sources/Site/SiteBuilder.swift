@@ -58,7 +58,8 @@ public enum SiteBuilder {
     // MARK: load
 
     /// Reads the chapters (`NN-name.md` files of the chapters folder: names starting with a digit), the list
-    /// of figures (`figures/` inside it) and the theme (`template.html`, `style.css`).
+    /// of figures (`figures/` inside it) and the theme (`template.html`, `style.css`: the course's own in the theme folder,
+    /// else the built-in ones).
     public static func load(_ options: SiteOptions) throws(SiteFailure) -> SiteSources {
         let fm = FileManager.default
         var errors: [SiteError] = []
@@ -90,19 +91,20 @@ public enum SiteBuilder {
             errors.append(SiteError(.load, file: chapterDir, "no such folder"))
         }
         let (figures, refusedFigures) = listFigures(in: chapterDir)
-        let templatePath = join(options.theme, "template.html")
-        let stylePath = join(options.theme, "style.css")
         var template: Template?
-        if let data = fm.contents(atPath: templatePath) {
-            do { template = try Template(String(decoding: data, as: UTF8.self), file: templatePath) } catch { errors += error.errors }
-        } else {
-            errors.append(SiteError(.load, file: templatePath, "cannot read the page template"))
+        var templatePath = join(options.theme, "template.html")
+        switch Theme.file("template.html", in: options.theme) {
+        case .found(let file):
+            templatePath = file.path
+            do { template = try Template(file.text, file: file.path) } catch { errors += error.errors }
+        case .unreadable(let path): errors.append(SiteError(.load, file: path, "cannot read the page template"))
+        case .missing: errors.append(SiteError(.load, file: templatePath, "cannot read the page template"))
         }
         var stylesheet = ""
-        if let data = fm.contents(atPath: stylePath) {
-            stylesheet = String(decoding: data, as: UTF8.self)
-        } else {
-            errors.append(SiteError(.load, file: stylePath, "cannot read the stylesheet"))
+        switch Theme.file("style.css", in: options.theme) {
+        case .found(let file): stylesheet = file.text
+        case .unreadable(let path): errors.append(SiteError(.load, file: path, "cannot read the stylesheet"))
+        case .missing: errors.append(SiteError(.load, file: join(options.theme, "style.css"), "cannot read the stylesheet"))
         }
         guard errors.isEmpty, let template else { throw SiteFailure(errors) }
         var sources = SiteSources(chapters: chapters, figures: figures, template: template, templatePath: templatePath, stylesheet: stylesheet, options: options)
@@ -234,7 +236,7 @@ public enum SiteBuilder {
         ]
         if let first = chapters.first { index[.next] = navLink(first, rel: "next") }
         files.append(("index.html", site.sources.template.fill(index)))
-        files.append(("style.css", "/* MathML rules from the MathML module, then site/style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet))
+        files.append(("style.css", "/* MathML rules from the MathML module, then the theme's style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet))
         files.append(("search-index.js", SearchIndex.script(chapters)))
         files += inPage?.files ?? []
 

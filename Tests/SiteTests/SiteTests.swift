@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import Site
 
-/// The repository's theme (site/template.html, site/style.css), found from this file.
+/// The default theme's sources (Sources/Site/Theme: template.html, style.css, the scripts), found from this file.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let themeFolder = repositoryRoot.appendingPathComponent("site").path
+let themeFolder = repositoryRoot.appendingPathComponent("Sources/Site/Theme").path
 let courseFolder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("course").path
 
 func theme() throws -> (Template, String) {
-    let template = try Template(String(contentsOfFile: themeFolder + "/template.html", encoding: .utf8), file: "site/template.html")
+    let template = try Template(String(contentsOfFile: themeFolder + "/template.html", encoding: .utf8), file: "Sources/Site/Theme/template.html")
     let style = try String(contentsOfFile: themeFolder + "/style.css", encoding: .utf8)
     return (template, style)
 }
