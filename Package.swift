@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The course's config file, mcheck.toml.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The math engine: expressions, parsing, shapes, simplification, differentiation, evaluation, equality.
@@ -47,7 +49,7 @@ let package = Package(
         // by the EmbedTheme plugin; a course's site/ folder overrides it file by file.
         .target(
             name: "Site",
-            dependencies: ["Calculus", "Grading", "Markdown", "MathML", "Course"],
+            dependencies: ["Calculus", "Grading", "Markdown", "MathML", "Course", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["Theme"],
             plugins: ["EmbedTheme"]
         ),
