@@ -109,9 +109,9 @@ public struct CourseConfig: Sendable, Equatable {
                 return "'\(key)' must be an http:// or https:// address, not '\(value)'"
             }
         case "language":
-            // A BCP 47 tag in its usual shape: en, en-GB, zh-Hant.
+            // A BCP 47 tag in its usual shape: a two- or three-letter language, then subtags: en, en-GB, zh-Hant.
             let parts = value.split(separator: "-", omittingEmptySubsequences: false)
-            let ok = !parts.isEmpty && (2...8).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLetter }
+            let ok = !parts.isEmpty && (2...3).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLetter }
                 && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
             if !ok { return "'language' must be a language tag such as en or en-GB, not '\(value)'" }
         case "title", "branch":
