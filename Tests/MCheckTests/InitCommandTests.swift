@@ -74,4 +74,34 @@ import Testing
         #expect(titled.status == 2)
         #expect(titled.stderr.contains("/nonexistent.toml: error: no such file"))
     }
+
+    /// `--site DIR` overrides the built-in theme file by file; a rebuild removes the page of a deleted chapter; an
+    /// `--out` that is the course root is refused, and nothing is written.
+    @Test func theThemeOptionAndTheOutputFolder() throws {
+        let parent = try MCheckProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        #expect(try run(["init", "c"], in: parent).status == 0)
+        let course = parent.appendingPathComponent("c")
+        let theme = course.appendingPathComponent("my-theme")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        try "body { color: teal; }\n".write(to: theme.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
+        try "# Extra\n\nText.\n".write(to: course.appendingPathComponent("chapters/02-extra.md"), atomically: true, encoding: .utf8)
+        let build = try run(["build", "--site", "my-theme", "--out", "public"], in: course)
+        #expect(build.status == 0, "\(build.stderr)")
+        let style = try String(contentsOf: course.appendingPathComponent("public/style.css"), encoding: .utf8)
+        #expect(style.hasSuffix("body { color: teal; }\n"))
+        let page = try String(contentsOf: course.appendingPathComponent("public/02-extra.html"), encoding: .utf8)
+        #expect(page.contains(#"<script src="toc.js" data-current="02-extra.html"></script>"#))
+
+        try FileManager.default.removeItem(at: course.appendingPathComponent("chapters/02-extra.md"))
+        #expect(try run(["build", "--site", "my-theme", "--out", "public"], in: course).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: course.appendingPathComponent("public/02-extra.html").path))
+        #expect(FileManager.default.fileExists(atPath: course.appendingPathComponent("public/01-derivatives.html").path))
+
+        let before = try FileManager.default.contentsOfDirectory(atPath: course.path).sorted()
+        let refused = try run(["build", "--out", "."], in: course)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("refusing to write the site here: it is the course root"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: course.path).sorted() == before)
+    }
 }
