@@ -52,8 +52,14 @@ struct OutputFolder {
         guard isFolder.boolValue else { throw refuse("it is a file, not a folder") }
         let names = (try? fm.contentsOfDirectory(atPath: out)) ?? []
         if names.isEmpty {
-            previous = nil
-            staging = try OutputFolder.makeStaging(for: out)
+            if OutputFolder.isLink(out) {
+                // A link to an empty folder stays a link: the site is written into the folder it leads to.
+                previous = []
+                staging = out
+            } else {
+                previous = nil
+                staging = try OutputFolder.makeStaging(for: out)
+            }
             return
         }
         if let manifest = fm.contents(atPath: out + "/" + OutputFolder.manifestName) {
@@ -86,11 +92,11 @@ struct OutputFolder {
     mutating func fail(_ error: SiteError) { errors.append(error) }
 
     /// Writes the manifest, removes what the previous build made and this one did not, and puts a fresh build in place.
-    /// On errors a fresh build's temporary folder is removed and a rebuild's stale files are kept.
+    /// On errors a fresh build's temporary folder is removed, and a rebuild keeps its stale files (`discard`).
     mutating func finish() throws(SiteFailure) {
         let fm = FileManager.default
         guard errors.isEmpty else {
-            if previous == nil { try? fm.removeItem(atPath: staging) }
+            discard()
             throw SiteFailure(errors)
         }
         let made = Set(written)
@@ -128,9 +134,15 @@ struct OutputFolder {
         guard errors.isEmpty else { throw SiteFailure(errors) }
     }
 
-    /// Abandons a fresh build after another step failed.
+    /// Abandons the build after an error: a fresh build's temporary folder is removed; a rebuild, which wrote in place,
+    /// lists what it wrote besides what was there, so that the next build can still remove whatever it does not make.
     func discard() {
-        if previous == nil { try? FileManager.default.removeItem(atPath: staging) }
+        guard let previous else {
+            try? FileManager.default.removeItem(atPath: staging)
+            return
+        }
+        let listed = previous.union(written).subtracting([OutputFolder.manifestName]).sorted()
+        _ = OutputFolder.writePlain(path + "/" + OutputFolder.manifestName, Array((([OutputFolder.manifestHeader] + listed).joined(separator: "\n") + "\n").utf8))
     }
 
     private mutating func makeParent(of relative: String) {
@@ -170,6 +182,11 @@ struct OutputFolder {
     /// A relative path that stays inside the folder: no `..`, no leading `/`, nothing empty.
     static func isSafe(_ relative: String) -> Bool {
         !relative.isEmpty && !relative.hasPrefix("/") && !relative.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     static func isRegularOrLink(_ path: String) -> Bool {

@@ -245,6 +245,37 @@ struct OutputFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: course.root) == ["chapters"])
     }
 
+    @Test func aLinkToAnEmptyFolderStaysALink() throws {
+        let course = try ScratchCourse(oneChapter)
+        defer { course.remove() }
+        let target = course.root + "/www"
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: course.out, withDestinationPath: target)
+        try SiteBuilder.build(course.options())
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: course.out) == target)
+        #expect(course.files(in: target).contains("01-a.html"))
+    }
+
+    /// A rebuild that fails after writing a batch of pages still lists them, so the build after it removes what it
+    /// does not make.
+    @Test func aFailedRebuildListsWhatItWrote() throws {
+        let course = try ScratchCourse(["001-a.md": "# A\n\nText.\n"])
+        defer { course.remove() }
+        try SiteBuilder.build(course.options())
+        // A first batch of good chapters (written), then one with a broken link (the build stops there).
+        let good = (2...SiteBuilder.batchSize + 1).map { String(format: "%03d-c.md", $0) }
+        for name in good { try course.write(name, "# C\n\nText.\n") }
+        try course.write(String(format: "%03d-bad.md", SiteBuilder.batchSize + 2), "# Bad\n\nSee [nowhere](#missing).\n")
+        #expect(throws: SiteFailure.self) { try SiteBuilder.build(course.options()) }
+        #expect(course.files().contains("002-c.html"))
+        #expect(try #require(course.read(OutputFolder.manifestName)).contains("002-c.html\n"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: course.chapters) where name != "001-a.md" {
+            try FileManager.default.removeItem(atPath: course.chapters + "/" + name)
+        }
+        try SiteBuilder.build(course.options())
+        #expect(course.files() == ["001-a.html", "index.html", "style.css", "toc.js", "search-index.js", OutputFolder.manifestName])
+    }
+
     @Test func refusesAFolderItDidNotWrite() throws {
         let course = try ScratchCourse(oneChapter)
         defer { course.remove() }
