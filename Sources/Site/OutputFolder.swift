@@ -78,7 +78,7 @@ struct OutputFolder {
         let target = staging + "/" + relative
         makeParent(of: relative)
         written.append(relative)
-        if previous != nil, let old = FileManager.default.contents(atPath: target), old.elementsEqual(bytes) { return }
+        if previous != nil, OutputFolder.holds(target, bytes) { return }
         if !OutputFolder.writePlain(target, bytes) { errors.append(SiteError(.write, file: path + "/" + relative, "cannot write the file")) }
     }
 
@@ -196,10 +196,26 @@ struct OutputFolder {
         return kind == S_IFREG || kind == S_IFLNK
     }
 
+    /// Whether the file at `path` has exactly these bytes (its size first, then its contents).
+    static func holds(_ path: String, _ bytes: some Collection<UInt8>) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count,
+              let old = FileManager.default.contents(atPath: path), old.count == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        let same: Bool? = bytes.withContiguousStorageIfAvailable { new in
+            old.withUnsafeBytes { memcmp($0.baseAddress!, new.baseAddress!, new.count) == 0 }
+        }
+        return same ?? old.elementsEqual(bytes)
+    }
+
     /// Writes a file with open/write/close: no temporary file and no fsync (a fresh build is made atomic by renaming
     /// its folder once).
+    /// A symbolic link in the file's place is replaced, never written through.
     static func writePlain(_ path: String, _ bytes: some Collection<UInt8>) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if fd < 0 && errno == ELOOP, unlink(path) == 0 {
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        }
         guard fd >= 0 else { return false }
         defer { close(fd) }
         let ok: Bool? = bytes.withContiguousStorageIfAvailable { buffer in writeAll(fd, buffer) }

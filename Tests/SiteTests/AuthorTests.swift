@@ -238,6 +238,21 @@ struct OutputFolderTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "kept")
     }
 
+    /// A link put in a page's place is replaced by the page, not written through.
+    @Test func aLinkInAPagesPlaceIsNotWrittenThrough() throws {
+        let course = try ScratchCourse(oneChapter)
+        defer { course.remove() }
+        try SiteBuilder.build(course.options())
+        let outside = course.root + "/outside.html"
+        try "outside".write(toFile: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: course.out + "/01-a.html")
+        try FileManager.default.createSymbolicLink(atPath: course.out + "/01-a.html", withDestinationPath: outside)
+        try SiteBuilder.build(course.options())
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "outside")
+        #expect(!OutputFolder.isLink(course.out + "/01-a.html"))
+        #expect(try #require(course.read("01-a.html")).hasPrefix("<!doctype html>"))
+    }
+
     @Test func aFailedFreshBuildLeavesNothing() throws {
         let course = try ScratchCourse(["01-a.md": "# A\n\nSee [nowhere](#missing).\n"])
         defer { course.remove() }
