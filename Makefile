@@ -58,7 +58,8 @@ browser-test: deps
 	$(SWIFT) build --product mcheck && bin=$$($(SWIFT) build --show-bin-path) && rm -rf $(BROWSER_SITE) && \
 	$$bin/mcheck build --grader $(WASM) --out $(BROWSER_SITE) && python3 scripts/browser-test.py $(BROWSER_SITE) $$bin/mcheck
 
-# The course site: chapters/ and site/ rendered into _site/ (`mcheck build`; SITE_FLAGS="--format github" in CI).
+# The course site: chapters/ rendered into _site/ with the built-in theme (overridden by any file of site/) and
+# mcheck.toml (`mcheck build`; SITE_FLAGS="--format github" in CI).
 SITE_FLAGS ?=
 site: deps
 	$(SWIFT) build --product mcheck

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Dependencies point one way, toward the engine:
@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The course's config file, mcheck.toml.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The math engine: expressions, parsing, shapes, simplification, differentiation, evaluation, equality.
@@ -43,8 +45,17 @@ let package = Package(
         // Workbooks, grading a whole file, verification, reporters.
         .target(name: "Course", dependencies: ["Calculus", "Grading", "Markdown", "MathML"]),
 
-        // The static course site.
-        .target(name: "Site", dependencies: ["Calculus", "Grading", "Markdown", "MathML", "Course"]),
+        // The static course site. Its default theme (Theme/: template, stylesheet, scripts) is compiled into the binary
+        // by the EmbedTheme plugin; a course's site/ folder overrides it file by file.
+        .target(
+            name: "Site",
+            dependencies: ["Calculus", "Grading", "Markdown", "MathML", "Course", .product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["Theme"],
+            plugins: ["EmbedTheme"]
+        ),
+        // The build-tool plugin that turns the files of a target's Theme/ folder into Swift string literals, and its tool.
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-files"]),
+        .executableTarget(name: "embed-files", path: "Plugins/EmbedFiles"),
 
         // The command line: argument parsing and printing only.
         .executableTarget(

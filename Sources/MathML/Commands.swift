@@ -181,7 +181,10 @@ extension Parser {
             try p.parseTag(at: call.start)
             return nil
         }
-        t.list(["nonumber", "notag"]) { _, _ in nil }
+        t.list(["nonumber", "notag"]) { p, _ in
+            p.unnumbered = true
+            return nil
+        }
         return t.commands
     }()
 

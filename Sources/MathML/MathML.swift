@@ -36,6 +36,8 @@ public struct RenderedMath: Sendable, Equatable {
     public let labels: [String]
     /// The text of `\tag{…}` / `\tag*{…}` if there was one (it is also rendered as the equation number).
     public let tag: String?
+    /// Whether the equation said `\notag` or `\nonumber`: it takes no number, given or automatic.
+    public var unnumbered: Bool = false
 }
 
 /// Converts LaTeX math to MathML Core. Cheap to copy; safe to share between threads.
@@ -85,12 +87,27 @@ public struct MathMLRenderer: Sendable {
         out.reserveCapacity(latex.utf8.count * 12 + 160)
         out.append(contentsOf: #"<math xmlns="http://www.w3.org/1998/Math/MathML""#.utf8)
         if display { out.append(contentsOf: #" display="block""#.utf8) }
-        out.append(contentsOf: "><semantics>".utf8)
+        out.append(contentsOf: ">".utf8)
+        // With an equation number: a table spanning the line (an empty cell, the equation, the number), as the direct
+        // child of <math>. Inside <semantics>, whose width is its content's, the table's 100% would shrink to the
+        // formula and the number would sit right after it; so <semantics> goes into the equation's cell.
+        let tagged = parser.tagNode >= 0
+        if tagged {
+            out.append(contentsOf: #"<mtable class="mml-tagged" displaystyle="true"><mtr><mtd class="mml-tag-pad"></mtd><mtd>"#.utf8)
+        }
+        out.append(contentsOf: "<semantics>".utf8)
         parser.arena.write(root, into: &out)
         out.append(contentsOf: #"<annotation encoding="application/x-tex">"#.utf8)
         appendEscaped(latex.utf8, into: &out)
-        out.append(contentsOf: "</annotation></semantics></math>".utf8)
-        return RenderedMath(mathml: String(decoding: out, as: UTF8.self), labels: parser.labels, tag: parser.tagText)
+        out.append(contentsOf: "</annotation></semantics>".utf8)
+        if tagged {
+            out.append(contentsOf: "</mtd>".utf8)
+            let number = parser.arena.make(.mtd, parser.tagNode, attrs: #" class="mml-tag""#)
+            parser.arena.write(number, into: &out)
+            out.append(contentsOf: "</mtr></mtable>".utf8)
+        }
+        out.append(contentsOf: "</math>".utf8)
+        return RenderedMath(mathml: String(decoding: out, as: UTF8.self), labels: parser.labels, tag: parser.tagText, unnumbered: parser.unnumbered)
     }
 
     /// Deeply nested input: parse on a thread whose stack holds `Parser.maxDepth` levels (then fail cleanly).

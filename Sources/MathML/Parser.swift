@@ -55,6 +55,8 @@ struct Parser {
     var variant: Variant = .math
     var labels: [String] = []
     var tagText: String?
+    /// `\notag` / `\nonumber` was seen.
+    var unnumbered = false
     var tagNode: Int32 = -1
     let macros: [String: Macro]
     var expansions = 0
@@ -155,12 +157,8 @@ struct Parser {
                 arena.append(arena.make(.mtr, cell), to: content)
             }
         }
-        if tagNode >= 0 {
-            let row = arena.make(
-                .mtr, arena.add(.mtd, attrs: #" class="mml-tag-pad""#), arena.make(.mtd, content),
-                arena.make(.mtd, tagNode, attrs: #" class="mml-tag""#))
-            content = arena.make(.mtable, row, attrs: #" class="mml-tagged" displaystyle="true""#)
-        }
+        // An equation number (`tagNode`) is not part of the content: the renderer puts the content and the number in
+        // the cells of a table that spans the line (MathMLRenderer.render).
         return content
     }
 }

@@ -72,8 +72,8 @@ enum InPageGrading {
         guard let bytes = FileManager.default.contents(atPath: module) else { return nil }
         var files: [(String, String)] = [("mcheck-wasm.js", "// mcheck.wasm for pages opened from disk (made by make wasm).\nwindow.MCHECK_WASM_BASE64 = \"" + bytes.base64EncodedString() + "\";\n")]
         for name in scripts {
-            guard let text = FileManager.default.contents(atPath: (theme as NSString).appendingPathComponent(name)) else { return nil }
-            files.append((name, String(decoding: text, as: UTF8.self)))
+            guard let text = Theme.text(name, in: theme) else { return nil }
+            files.append((name, text))
         }
         return (files, [("mcheck.wasm", module)])
     }

@@ -112,9 +112,11 @@ enum Preprocessor {
                 do throws(MathError) {
                     var rendered = try renderer.renderDetailed(tex, display: display)
                     if display, !rendered.labels.isEmpty {
-                        labelled += 1
+                        // As in LaTeX, only an equation numbered automatically takes the next number: one with its
+                        // own \tag, or with \notag, does not.
                         var number = rendered.tag
-                        if number == nil {
+                        if number == nil && !rendered.unnumbered {
+                            labelled += 1
                             let auto = "\(source.number).\(labelled)"
                             if let tagged = try? renderer.renderDetailed(tex + " \\tag{\(auto)}", display: true) {
                                 rendered = tagged

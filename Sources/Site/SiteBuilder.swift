@@ -48,17 +48,25 @@ public enum SiteBuilder {
         lap(.load)
         let prepared = try preprocess(sources)
         lap(.preprocess)
-        let site = try render(prepared)
+        // Pages go to disk as they are rendered: the render step's time includes writing them.
+        var folder = try OutputFolder(options.out, protecting: [options.chapters, options.theme])
+        let summary: RenderSummary
+        do { summary = try render(prepared) { folder.write($0, $1) } } catch {
+            folder.discard()
+            throw error
+        }
         lap(.render)
-        try write(site, to: options.out)
+        copy(summary.copies, into: &folder)
+        try folder.finish()
         lap(.write)
-        return BuildReport(pages: site.files.count { $0.path.hasSuffix(".html") }, figures: site.copies.count { $0.path.hasPrefix("figures/") }, seconds: times, warnings: site.warnings)
+        return BuildReport(pages: summary.pages, figures: summary.copies.count { $0.path.hasPrefix("figures/") }, seconds: times, warnings: summary.warnings)
     }
 
     // MARK: load
 
     /// Reads the chapters (`NN-name.md` files of the chapters folder: names starting with a digit), the list
-    /// of figures (`figures/` inside it) and the theme (`template.html`, `style.css`).
+    /// of figures (`figures/` inside it) and the theme (`template.html`, `style.css`: the course's own in the theme folder,
+    /// else the built-in ones).
     public static func load(_ options: SiteOptions) throws(SiteFailure) -> SiteSources {
         let fm = FileManager.default
         var errors: [SiteError] = []
@@ -90,19 +98,20 @@ public enum SiteBuilder {
             errors.append(SiteError(.load, file: chapterDir, "no such folder"))
         }
         let (figures, refusedFigures) = listFigures(in: chapterDir)
-        let templatePath = join(options.theme, "template.html")
-        let stylePath = join(options.theme, "style.css")
         var template: Template?
-        if let data = fm.contents(atPath: templatePath) {
-            do { template = try Template(String(decoding: data, as: UTF8.self), file: templatePath) } catch { errors += error.errors }
-        } else {
-            errors.append(SiteError(.load, file: templatePath, "cannot read the page template"))
+        var templatePath = join(options.theme, "template.html")
+        switch Theme.file("template.html", in: options.theme) {
+        case .found(let file):
+            templatePath = file.path
+            do { template = try Template(file.text, file: file.path) } catch { errors += error.errors }
+        case .unreadable(let path): errors.append(SiteError(.load, file: path, "cannot read the page template"))
+        case .missing: errors.append(SiteError(.load, file: templatePath, "cannot read the page template"))
         }
         var stylesheet = ""
-        if let data = fm.contents(atPath: stylePath) {
-            stylesheet = String(decoding: data, as: UTF8.self)
-        } else {
-            errors.append(SiteError(.load, file: stylePath, "cannot read the stylesheet"))
+        switch Theme.file("style.css", in: options.theme) {
+        case .found(let file): stylesheet = file.text
+        case .unreadable(let path): errors.append(SiteError(.load, file: path, "cannot read the stylesheet"))
+        case .missing: errors.append(SiteError(.load, file: join(options.theme, "style.css"), "cannot read the stylesheet"))
         }
         guard errors.isEmpty, let template else { throw SiteFailure(errors) }
         var sources = SiteSources(chapters: chapters, figures: figures, template: template, templatePath: templatePath, stylesheet: stylesheet, options: options)
@@ -177,10 +186,30 @@ public enum SiteBuilder {
         var errors: [SiteError]
     }
 
-    /// Renders every chapter to HTML, checks its links, fills the template; adds the index page, the stylesheet
-    /// and the search index.
+    /// What rendering leaves besides the files it emitted: the figures to copy and the warnings.
+    public struct RenderSummary: Sendable {
+        public var pages: Int
+        public var copies: [(path: String, source: String)]
+        public var warnings: [SiteWarning]
+    }
+
+    /// How many chapters are rendered at once before their pages are handed on (and let go of), so that a build holds
+    /// a batch of pages in memory, not the whole site.
+    static let batchSize = 64
+
+    /// Renders every chapter to HTML, checks its links, fills the template; adds the index page, the stylesheet,
+    /// the chapter list and the search index. In memory, for tests and tools.
     public static func render(_ site: PreparedSite) throws(SiteFailure) -> RenderedSite {
+        var files: [(path: String, contents: String)] = []
+        let summary = try render(site) { files.append(($0, $1)) }
+        return RenderedSite(files: files, copies: summary.copies, warnings: summary.warnings)
+    }
+
+    /// Renders the site, handing each file (path, contents) to `emit` as soon as it is made, a batch of chapters at a
+    /// time. On a chapter's errors (a broken link…) it stops after that batch.
+    public static func render(_ site: PreparedSite, emit: (String, String) -> Void) throws(SiteFailure) -> RenderSummary {
         let options = site.sources.options
+        let config = options.config
         let chapters = site.chapters
         var byName: [String: PreparedChapter] = [:]
         for c in chapters { byName[c.source.name] = c }
@@ -189,54 +218,75 @@ public enum SiteBuilder {
 
         // The grader in the page, when its module and scripts are there.
         let inPage = options.grader.flatMap { InPageGrading.assets(module: $0, theme: options.theme) }
-        let pages: [ChapterPage] = parallelMap(chapters) { chapter in
-            var r = ChapterRenderer(chapter: chapter, links: links, renderer: renderer, workbook: options.workbook(for: chapter.source.number))
-            r.inPage = inPage != nil
-            r.render()
-            if inPage != nil && !chapter.exercises.isEmpty {
-                r.out += InPageGrading.workbookScript(chapter, workbook: options.workbook(for: chapter.source.number))
-                r.out += InPageGrading.scripts.map { "<script src=\"\($0)\" defer></script>\n" }.joined()
-            }
-            return ChapterPage(body: r.out, toc: toc(chapter, r.headingHTML), headingHTML: r.headingHTML, errors: r.errors)
-        }
-        let errors = pages.flatMap(\.errors)
-        guard errors.isEmpty else { throw SiteFailure(errors) }
-
         let reference = referencePage(chapters)
-        let siteTitle = HTML.escaped(options.title)
-        var files: [(String, String)] = []
-        for (k, chapter) in chapters.enumerated() {
-            var values: [Template.Slot: String] = [
-                .site_title: siteTitle,
-                .title: HTML.escaped(chapter.navTitle),
-                .content: pages[k].body,
-                .sidebar: sidebar(chapters, current: k),
-                .toc: pages[k].toc,
-                .index: "index.html",
-                .reference: reference,
-                .search_index: "search-index.js",
-                .stylesheet: "style.css",
-            ]
-            values[.prev] = k > 0 ? navLink(chapters[k - 1], rel: "prev") : navLink(href: "index.html", title: "Contents", rel: "prev")
-            if k + 1 < chapters.count { values[.next] = navLink(chapters[k + 1], rel: "next") }
-            files.append((chapter.pageName, site.sources.template.fill(values)))
-        }
-        var index: [Template.Slot: String] = [
+        let siteTitle = HTML.escaped(options.siteTitle)
+        let common: [Template.Slot: String] = [
             .site_title: siteTitle,
-            .title: "Contents",
-            .content: contents(chapters, pages: pages, title: siteTitle) + (inPage != nil ? InPageGrading.progressScript(chapters) : ""),
-            .sidebar: sidebar(chapters, current: nil),
-            .toc: "",
             .index: "index.html",
             .reference: reference,
             .search_index: "search-index.js",
             .stylesheet: "style.css",
+            .language: HTML.escaped(config.language ?? "en"),
+            .author: HTML.escaped(config.author ?? ""),
         ]
+        func head(_ page: String) -> String {
+            var s = ""
+            if let author = config.author { s += "<meta name=\"author\" content=\"\(HTML.escaped(author))\">\n" }
+            if let url = config.publishedURL(of: page) { s += "<link rel=\"canonical\" href=\"\(HTML.escaped(url))\">\n" }
+            return s
+        }
+        // The level-2 headings' HTML of every chapter, for the index page.
+        var sectionHTML: [[String: String]] = []
+        sectionHTML.reserveCapacity(chapters.count)
+        var pageCount = 0
+        for batchStart in stride(from: 0, to: chapters.count, by: batchSize) {
+            let batch = Array(batchStart..<min(batchStart + batchSize, chapters.count))
+            let pages: [ChapterPage] = parallelMap(batch) { k in
+                let chapter = chapters[k]
+                var r = ChapterRenderer(chapter: chapter, links: links, renderer: renderer, workbook: options.workbook(for: chapter.source.number))
+                r.inPage = inPage != nil
+                r.render()
+                if inPage != nil && !chapter.exercises.isEmpty {
+                    r.out += InPageGrading.workbookScript(chapter, workbook: options.workbook(for: chapter.source.number))
+                    r.out += InPageGrading.scripts.map { "<script src=\"\($0)\" defer></script>\n" }.joined()
+                }
+                let page = ChapterPage(body: r.out, toc: toc(chapter, r.headingHTML), headingHTML: r.headingHTML, errors: r.errors)
+                return page
+            }
+            let errors = pages.flatMap { $0.errors }
+            guard errors.isEmpty else { throw SiteFailure(errors) }
+            for (offset, k) in batch.enumerated() {
+                let chapter = chapters[k], page = pages[offset]
+                var values = common
+                values[.title] = HTML.escaped(chapter.navTitle)
+                values[.content] = page.body
+                values[.sidebar] = ChapterList.placeholder(current: chapter.pageName, index: "index.html")
+                values[.toc] = page.toc
+                values[.head] = head(chapter.pageName)
+                if let url = config.editURL(for: chapter.source.path) {
+                    values[.edit] = "<a class=\"edit-link\" href=\"\(HTML.escaped(url))\">Edit this page</a>"
+                }
+                values[.prev] = k > 0 ? navLink(chapters[k - 1], rel: "prev") : navLink(href: "index.html", title: "Contents", rel: "prev")
+                if k + 1 < chapters.count { values[.next] = navLink(chapters[k + 1], rel: "next") }
+                emit(chapter.pageName, site.sources.template.fill(values))
+                pageCount += 1
+                let level2 = Set(chapter.sections.lazy.filter { $0.level == 2 }.map { $0.id })
+                sectionHTML.append(page.headingHTML.filter { level2.contains($0.key) })
+            }
+        }
+        var index = common
+        index[.title] = "Contents"
+        index[.content] = contents(chapters, sectionHTML: sectionHTML, title: siteTitle) + (inPage != nil ? InPageGrading.progressScript(chapters) : "")
+        index[.sidebar] = ChapterList.placeholder(current: nil, index: "index.html")
+        index[.toc] = ""
+        index[.head] = head("index.html")
         if let first = chapters.first { index[.next] = navLink(first, rel: "next") }
-        files.append(("index.html", site.sources.template.fill(index)))
-        files.append(("style.css", "/* MathML rules from the MathML module, then site/style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet))
-        files.append(("search-index.js", SearchIndex.script(chapters)))
-        files += inPage?.files ?? []
+        emit("index.html", site.sources.template.fill(index))
+        pageCount += 1
+        emit("style.css", "/* MathML rules from the MathML module, then the theme's style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet)
+        emit(ChapterList.scriptName, ChapterList.script(chapters))
+        emit("search-index.js", SearchIndex.script(chapters))
+        for (path, contents) in inPage?.files ?? [] { emit(path, contents) }
 
         // Only the figures a chapter shows or links to are published; refused files nobody uses are worth a warning.
         var used = Set<String>()
@@ -247,7 +297,7 @@ public enum SiteBuilder {
         let warnings = site.sources.refusedFigures.keys.filter { !used.contains($0) }.sorted().map {
             SiteWarning(file: join(join(options.chapters, "figures"), $0), "not published: \(site.sources.refusedFigures[$0]!)")
         }
-        return RenderedSite(files: files, copies: copies, warnings: warnings)
+        return RenderSummary(pages: pageCount, copies: copies, warnings: warnings)
     }
 
     /// The rule reference: the chapter whose title says "reference", else the last one.
@@ -262,17 +312,6 @@ public enum SiteBuilder {
     static func navLink(href: String, title: String, rel: String) -> String {
         let label = rel == "prev" ? "Previous" : "Next"
         return "<a class=\"\(rel)\" rel=\"\(rel)\" href=\"\(HTML.escaped(href))\"><span class=\"nav-label\">\(label)</span> <span class=\"nav-title\">\(HTML.escaped(title))</span></a>"
-    }
-
-    static func sidebar(_ chapters: [PreparedChapter], current: Int?) -> String {
-        var s = "<ol class=\"chapters\">\n"
-        for (k, c) in chapters.enumerated() {
-            s += "<li><a href=\"\(HTML.escaped(c.pageName))\"\(k == current ? " aria-current=\"page\"" : "")><span class=\"number\">\(c.source.number)</span> "
-            HTML.escape(c.title, into: &s)
-            s += "</a></li>\n"
-        }
-        s += "</ol>"
-        return s
     }
 
     /// The in-page table of contents: second- and third-level headings.
@@ -290,7 +329,7 @@ public enum SiteBuilder {
     }
 
     /// The index page's body: the site title and every chapter with its sections.
-    static func contents(_ chapters: [PreparedChapter], pages: [ChapterPage], title: String) -> String {
+    static func contents(_ chapters: [PreparedChapter], sectionHTML: [[String: String]], title: String) -> String {
         var s = "<h1>\(title)</h1>\n<ol class=\"contents\">\n"
         for (k, c) in chapters.enumerated() {
             s += "<li value=\"\(c.source.number)\"><a href=\"\(HTML.escaped(c.pageName))\">"
@@ -301,7 +340,7 @@ public enum SiteBuilder {
                 s += "\n<ul>\n"
                 for section in sections {
                     s += "<li><a href=\"\(HTML.escaped(c.pageName))#\(HTML.escaped(section.id))\">"
-                    s += pages[k].headingHTML[section.id] ?? HTML.escaped(section.text)
+                    s += sectionHTML[k][section.id] ?? HTML.escaped(section.text)
                     s += "</a></li>\n"
                 }
                 s += "</ul>\n"
@@ -314,38 +353,21 @@ public enum SiteBuilder {
 
     // MARK: write
 
-    /// Writes the pages and copies the figures into `out` (created if needed). Files are only rewritten
-    /// when their contents changed, so a watching browser or server sees only real changes.
-    public static func write(_ site: RenderedSite, to out: String) throws(SiteFailure) {
-        let fm = FileManager.default
-        var errors: [SiteError] = []
-        do {
-            try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
-            if !site.copies.isEmpty { try fm.createDirectory(atPath: join(out, "figures"), withIntermediateDirectories: true) }
-        } catch {
-            throw SiteFailure(SiteError(.write, file: out, "cannot create the folder: \(error.localizedDescription)"))
-        }
-        for (path, contents) in site.files {
-            let target = join(out, path)
-            let data = Data(contents.utf8)
-            if fm.contents(atPath: target) == data { continue }
-            if !fm.createFile(atPath: target, contents: data) {
-                errors.append(SiteError(.write, file: target, "cannot write the file"))
+    /// Writes a rendered site into `out` (tests and tools; `build` streams instead): the files, then the figures, then
+    /// the output folder's manifest, removing what an earlier build made and this one did not (`OutputFolder`).
+    public static func write(_ site: RenderedSite, to out: String, protecting protected: [String] = []) throws(SiteFailure) {
+        var folder = try OutputFolder(out, protecting: protected)
+        for (path, contents) in site.files { folder.write(path, contents) }
+        copy(site.copies, into: &folder)
+        try folder.finish()
+    }
+
+    /// Copies the figures (read again as regular files, not a FIFO put in their place since the load step).
+    static func copy(_ copies: [(path: String, source: String)], into folder: inout OutputFolder) {
+        for (path, source) in copies {
+            do { folder.write(path, try SourceFile.read(source, limit: Int.max)) } catch {
+                folder.fail(SiteError(.write, file: source, "cannot read the figure: \(error.message)"))
             }
         }
-        for (path, source) in site.copies {
-            let target = join(out, path)
-            // Read again as a regular file (not a FIFO put in its place since the load step).
-            let data: Data
-            do { data = try SourceFile.read(source, limit: Int.max) } catch {
-                errors.append(SiteError(.write, file: source, "cannot read the figure: \(error.message)"))
-                continue
-            }
-            if fm.contents(atPath: target) == data { continue }
-            if !fm.createFile(atPath: target, contents: data) {
-                errors.append(SiteError(.write, file: target, "cannot write the file"))
-            }
-        }
-        guard errors.isEmpty else { throw SiteFailure(errors) }
     }
 }

@@ -1,12 +1,13 @@
 /// The named steps of a site build, in order.
 public enum SiteStep: String, Sendable, CaseIterable {
-    /// Reading the chapters, the figures and the theme (site/template.html, site/style.css).
+    /// Reading the chapters, the figures, the config file (mcheck.toml) and the theme (built in, or the course's site/).
     case load
     /// Parsing the chapters, rendering their math, collecting anchors, equation labels and exercises.
     case preprocess
-    /// Turning each chapter into HTML, resolving links, filling the template.
+    /// Turning each chapter into HTML, resolving links, filling the template; `build` writes each page as it is made.
     case render
-    /// Writing the pages, the stylesheet, the search index and the figures.
+    /// Writing the output folder: the figures, the list of what was written, removing stale files, putting a fresh
+    /// build in place.
     case write
 }
 

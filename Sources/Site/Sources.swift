@@ -57,24 +57,35 @@ public struct SiteSources: Sendable {
 
 /// Where a build reads and writes, and the site's title.
 public struct SiteOptions: Sendable {
+    /// The title when neither `--title` nor mcheck.toml gives one.
+    public static let defaultTitle = "Matrix Calculus for Deep Learning"
+
     public var chapters: String
+    /// The theme folder: its files override the built-in theme's, file by file (`Theme`).
     public var theme: String
     public var out: String
-    public var title: String
+    /// The title given on the command line (`--title`), which overrides the config file's.
+    public var title: String?
+    /// The course's config file (mcheck.toml): title, author, language, repository, base URL.
+    public var config: CourseConfig
     /// The workbook path a chapter's exercises are checked with; `%d` is the chapter number.
     public var workbookPattern: String
     /// The grader for the page (`mcheck.wasm`, made by `make wasm`): with it, every exercise gets an answer box that
     /// grades in the browser (README, "Grading in the page").
     public var grader: String?
 
-    public init(chapters: String = "chapters", theme: String = "site", out: String = "_site", title: String = "Matrix Calculus for Deep Learning", workbookPattern: String = "exercises/ch%d.md", grader: String? = nil) {
+    public init(chapters: String = "chapters", theme: String = "site", out: String = "_site", title: String? = nil, config: CourseConfig = CourseConfig(), workbookPattern: String = "exercises/ch%d.md", grader: String? = nil) {
         self.grader = grader
+        self.config = config
         self.chapters = chapters
         self.theme = theme
         self.out = out
         self.title = title
         self.workbookPattern = workbookPattern
     }
+
+    /// `--title`, else the config's title, else the default.
+    public var siteTitle: String { title ?? config.title ?? SiteOptions.defaultTitle }
 
     func workbook(for chapter: Int) -> String {
         workbookPattern.replacingOccurrences(of: "%d", with: String(chapter))

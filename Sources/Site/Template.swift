@@ -1,6 +1,6 @@
 import Markdown
 
-/// The page template: site/template.html with `{{name}}` placeholders, split once at load time so that
+/// The page template: the theme's template.html with `{{name}}` placeholders, split once at load time so that
 /// filling it is a single pass of appends.
 ///
 /// Placeholders (all but `content` may be left out of a template):
@@ -10,16 +10,21 @@ import Markdown
 /// | `{{site_title}}` | the site's title (escaped text) |
 /// | `{{title}}` | the page's title (escaped text) |
 /// | `{{content}}` | the page's body: the chapter, or the table of contents on the index page |
-/// | `{{sidebar}}` | `<ol>` of the chapters, the current one marked `aria-current="page"` |
+/// | `{{sidebar}}` | the chapter list: a link to the contents page and `toc.js`, which draws the list in its place |
 /// | `{{toc}}` | the in-page table of contents (`<nav class="toc">…`), empty on the index page |
 /// | `{{prev}}` / `{{next}}` | a link to the previous / next page, or nothing |
 /// | `{{index}}` | the address of the index page |
 /// | `{{reference}}` | the address of the rule reference page |
 /// | `{{search_index}}` | the address of the search index script |
 /// | `{{stylesheet}}` | the address of the stylesheet |
+/// | `{{language}}` | the course's language (`<html lang>`), from mcheck.toml; `en` by default |
+/// | `{{author}}` | the course's author (escaped text), from mcheck.toml, or empty |
+/// | `{{head}}` | extra elements for `<head>`: the author's `<meta>`, the page's canonical address (from the base URL) |
+/// | `{{edit}}` | an "Edit this page" link to the chapter's source in the repository, or nothing |
 public struct Template: Sendable {
     public enum Slot: String, Sendable, CaseIterable {
         case site_title, title, content, sidebar, toc, prev, next, index, reference, search_index, stylesheet
+        case language, author, head, edit
     }
 
     enum Piece: Sendable {

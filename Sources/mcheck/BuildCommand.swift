@@ -9,7 +9,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Render the chapters into a static HTML site.",
         discussion: """
-            Reads chapters/NN-*.md, chapters/figures/ and the theme (site/template.html, site/style.css), and writes one page per chapter, index.html, style.css, search-index.js and figures/ to the output folder.
+            Reads chapters/NN-*.md, chapters/figures/, mcheck.toml (the course's title, author, language, repository and base URL) and the theme: the built-in one, of which each file in site/ (template.html, style.css, the scripts) replaces its namesake. Writes one page per chapter, index.html, style.css, toc.js, search-index.js and figures/ to the output folder, and removes what an earlier build wrote there and this one did not. It refuses an output folder that is not empty and was not written by mcheck build.
 
             Fails, naming file:line:column, on LaTeX that does not render, on a link to a chapter, anchor or figure that does not exist, and on a duplicate anchor.
 
@@ -21,8 +21,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder.")
     var out = "_site"
 
-    @Option(name: .long, help: "The site's title.")
-    var title = SiteOptions().title
+    @Option(name: .long, help: "The site's title (default: the title of mcheck.toml, else \"\(SiteOptions.defaultTitle)\").")
+    var title: String?
 
     @Option(name: .long, help: "The grader for the page, made by `make wasm` (default: .build/wasm/mcheck.wasm when it exists); with it every exercise gets an answer box that grades in the browser.")
     var grader: String?
@@ -40,7 +40,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let module = grader ?? (FileManager.default.fileExists(atPath: BuildCommand.defaultGrader) ? BuildCommand.defaultGrader : nil)
-        let options = SiteOptions(chapters: folders.chapters, theme: folders.site, out: out, title: title, grader: module)
+        var options = SiteOptions(chapters: folders.chapters, theme: folders.site, out: out, title: title, config: try folders.courseConfig(), grader: module)
         guard watch else {
             if let failed = buildOnce(options) { throw ExitCode(failed == .load || failed == .write ? 2 : 1) }
             return
@@ -53,6 +53,13 @@ struct BuildCommand: ParsableCommand {
             let now = signature()
             if now != last {
                 last = now
+                // The config file is read again; an error in it is shown and the last good config kept.
+                do {
+                    options.config = try CourseConfig.load(folders.configPath, required: folders.config != nil) ?? CourseConfig()
+                } catch {
+                    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                    continue
+                }
                 buildOnce(options)
             }
         }
@@ -101,6 +108,9 @@ struct BuildCommand: ParsableCommand {
                     result[path] = date.addingTimeInterval(Double((attributes[.size] as? NSNumber)?.intValue ?? 0) * 1e-9)
                 }
             }
+        }
+        if let attributes = try? fm.attributesOfItem(atPath: folders.configPath), let date = attributes[.modificationDate] as? Date {
+            result[folders.configPath] = date.addingTimeInterval(Double((attributes[.size] as? NSNumber)?.intValue ?? 0) * 1e-9)
         }
         return result
     }

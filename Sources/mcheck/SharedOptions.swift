@@ -1,13 +1,29 @@
 import ArgumentParser
 import Calculus
+import Foundation
+import Site
 
 /// The course's folders, as `mcheck build` and `mcheck verify` read them.
 struct CourseFolders: ParsableArguments {
     @Option(name: .long, help: "The folder of chapters (NN-slug.md files) and figures/.")
     var chapters = "chapters"
 
-    @Option(name: .long, help: "The site's theme folder, holding template.html and style.css.")
+    @Option(name: .long, help: "The site's theme folder: its files (template.html, style.css, the scripts) replace the built-in theme's, file by file; it may be missing.")
     var site = "site"
+
+    @Option(name: .long, help: "The course's config file (title, author, language, repository, base URL; default: mcheck.toml when it exists).")
+    var config: String?
+
+    /// The config file's path.
+    var configPath: String { config ?? CourseConfig.fileName }
+
+    /// The course's config (empty without a file); its errors are printed (file:line:column) and exit with status 2.
+    func courseConfig() throws -> CourseConfig {
+        do { return try CourseConfig.load(configPath, required: config != nil) ?? CourseConfig() } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
 }
 
 /// `--layout`: numerator (the course's) or denominator.

@@ -72,6 +72,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
+        _ = try folders.courseConfig()
         var reports: [Verifier.Report] = []
         do {
             for target in try targets() {

@@ -334,13 +334,31 @@ let displayCases: [(String, String)] = [
          #"<mrow><mi>J</mi><mo>=</mo><mrow><mo form="prefix" stretchy="true">[</mo><mtable><mtr><mtd><mi mathvariant="normal">∇</mi><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo>,</mo><mi>y</mi><mo stretchy="false">)</mo></mtd></mtr><mtr><mtd><mi mathvariant="normal">∇</mi><mi>g</mi><mo stretchy="false">(</mo><mi>x</mi><mo>,</mo><mi>y</mi><mo stretchy="false">)</mo></mtd></mtr></mtable><mo form="postfix" stretchy="true">]</mo></mrow><mo>=</mo><mrow><mo form="prefix" stretchy="true">[</mo><mtable><mtr><mtd><mfrac><mrow><mi>∂</mi><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo>,</mo><mi>y</mi><mo stretchy="false">)</mo></mrow><mrow><mi>∂</mi><mi>x</mi></mrow></mfrac></mtd><mtd><mfrac><mrow><mi>∂</mi><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo>,</mo><mi>y</mi><mo stretchy="false">)</mo></mrow><mrow><mi>∂</mi><mi>y</mi></mrow></mfrac></mtd></mtr><mtr><mtd><mfrac><mrow><mi>∂</mi><mi>g</mi><mo stretchy="false">(</mo><mi>x</mi><mo>,</mo><mi>y</mi><mo stretchy="false">)</mo></mrow><mrow><mi>∂</mi><mi>x</mi></mrow></mfrac></mtd><mtd><mfrac><mrow><mi>∂</mi><mi>g</mi><mo stretchy="false">(</mo><mi>x</mi><mo>,</mo><mi>y</mi><mo stretchy="false">)</mo></mrow><mrow><mi>∂</mi><mi>y</mi></mrow></mfrac></mtd></mtr></mtable><mo form="postfix" stretchy="true">]</mo></mrow><mo>=</mo><mrow><mo form="prefix" stretchy="true">[</mo><mtable><mtr><mtd><mn>6</mn><mi>y</mi><mi>x</mi></mtd><mtd><mn>3</mn><msup><mi>x</mi><mn>2</mn></msup></mtd></mtr><mtr><mtd><mn>2</mn></mtd><mtd><mn>8</mn><msup><mi>y</mi><mn>7</mn></msup></mtd></mtr></mtable><mo form="postfix" stretchy="true">]</mo></mrow></mrow>"#),
         (#"a \\ b"#,
          #"<mtable displaystyle="true"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>"#),
-        (#"E = mc^2 \tag{1}"#,
-         #"<mtable class="mml-tagged" displaystyle="true"><mtr><mtd class="mml-tag-pad"></mtd><mtd><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mtd><mtd class="mml-tag"><mtext>(1)</mtext></mtd></mtr></mtable>"#),
-        (#"E = mc^2 \tag*{A}"#,
-         #"<mtable class="mml-tagged" displaystyle="true"><mtr><mtd class="mml-tag-pad"></mtd><mtd><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mtd><mtd class="mml-tag"><mtext>A</mtext></mtd></mtr></mtable>"#),
-        (#"x \tag{$\ast$}"#,
-         #"<mtable class="mml-tagged" displaystyle="true"><mtr><mtd class="mml-tag-pad"></mtd><mtd><mi>x</mi></mtd><mtd class="mml-tag"><mtext>(</mtext><mo>∗</mo><mtext>)</mtext></mtd></mtr></mtable>"#),
 ]
+
+/// Numbered displays: the number's table is the direct child of <math> (so that it spans the line and the number sits
+/// at the right margin), with <semantics> — the equation and its LaTeX — in the middle cell.
+let taggedCases: [(String, String)] = [
+        (#"E = mc^2 \tag{1}"#,
+         #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mtable class="mml-tagged" displaystyle="true"><mtr><mtd class="mml-tag-pad"></mtd><mtd><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow><annotation encoding="application/x-tex">E = mc^2 \tag{1}</annotation></semantics></mtd><mtd class="mml-tag"><mtext>(1)</mtext></mtd></mtr></mtable></math>"#),
+        (#"E = mc^2 \tag*{A}"#,
+         #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mtable class="mml-tagged" displaystyle="true"><mtr><mtd class="mml-tag-pad"></mtd><mtd><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow><annotation encoding="application/x-tex">E = mc^2 \tag*{A}</annotation></semantics></mtd><mtd class="mml-tag"><mtext>A</mtext></mtd></mtr></mtable></math>"#),
+        (#"x \tag{$\ast$}"#,
+         #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mtable class="mml-tagged" displaystyle="true"><mtr><mtd class="mml-tag-pad"></mtd><mtd><semantics><mi>x</mi><annotation encoding="application/x-tex">x \tag{$\ast$}</annotation></semantics></mtd><mtd class="mml-tag"><mtext>(</mtext><mo>∗</mo><mtext>)</mtext></mtd></mtr></mtable></math>"#),
+        (#"a \\ b \tag{2}"#,
+         #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mtable class="mml-tagged" displaystyle="true"><mtr><mtd class="mml-tag-pad"></mtd><mtd><semantics><mtable displaystyle="true"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable><annotation encoding="application/x-tex">a \\ b \tag{2}</annotation></semantics></mtd><mtd class="mml-tag"><mtext>(2)</mtext></mtd></mtr></mtable></math>"#),
+]
+
+@Test("numbered display math", arguments: taggedCases)
+func taggedDisplayMath(latex: String, expected: String) throws {
+    #expect(try MathMLRenderer().render(latex, display: true) == expected)
+}
+
+@Test func notagMarksTheEquationUnnumbered() throws {
+    #expect(try MathMLRenderer().renderDetailed(#"x = 1 \notag \label{a}"#, display: true).unnumbered)
+    #expect(try MathMLRenderer().renderDetailed(#"x = 1 \nonumber"#, display: true).unnumbered)
+    #expect(try !MathMLRenderer().renderDetailed(#"x = 1 \label{a}"#, display: true).unnumbered)
+}
 
 @Test("inline math", arguments: inlineCases)
 func inlineMath(latex: String, expected: String) throws {

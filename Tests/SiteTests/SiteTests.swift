@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import Site
 
-/// The repository's theme (site/template.html, site/style.css), found from this file.
+/// The default theme's sources (Sources/Site/Theme: template.html, style.css, the scripts), found from this file.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let themeFolder = repositoryRoot.appendingPathComponent("site").path
+let themeFolder = repositoryRoot.appendingPathComponent("Sources/Site/Theme").path
 let courseFolder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("course").path
 
 func theme() throws -> (Template, String) {
-    let template = try Template(String(contentsOfFile: themeFolder + "/template.html", encoding: .utf8), file: "site/template.html")
+    let template = try Template(String(contentsOfFile: themeFolder + "/template.html", encoding: .utf8), file: "Sources/Site/Theme/template.html")
     let style = try String(contentsOfFile: themeFolder + "/style.css", encoding: .utf8)
     return (template, style)
 }
@@ -55,7 +55,7 @@ struct SampleCourseTests {
 
     @Test func writesEveryPage() {
         let paths = Set(site.files.map(\.path))
-        #expect(paths == ["01-vectors.html", "02-jacobian.html", "index.html", "style.css", "search-index.js"])
+        #expect(paths == ["01-vectors.html", "02-jacobian.html", "index.html", "style.css", "toc.js", "search-index.js"])
         #expect(site.copies.map(\.path) == ["figures/plot.svg"])
     }
 
@@ -88,8 +88,11 @@ struct SampleCourseTests {
     }
 
     @Test func navigation() {
-        #expect(first.contains(##"<a href="01-vectors.html" aria-current="page"><span class="number">1</span> Vectors and Matrices</a>"##))
-        #expect(first.contains(##"<a href="02-jacobian.html"><span class="number">2</span> The Jacobian</a>"##))
+        // The chapter list is toc.js's, which marks the page it is on from data-current.
+        #expect(first.contains(##"<script src="toc.js" data-current="01-vectors.html"></script>"##))
+        let list = site.file("toc.js") ?? ""
+        #expect(list.contains(##"["01-vectors.html", 1, "Vectors and Matrices"],"##))
+        #expect(list.contains(##"["02-jacobian.html", 2, "The Jacobian"],"##))
         #expect(first.contains(##"<a class="next" rel="next" href="02-jacobian.html">"##))
         #expect(first.contains(##"<a class="prev" rel="prev" href="index.html">"##))
         #expect(second.contains(##"<a class="prev" rel="prev" href="01-vectors.html">"##))
