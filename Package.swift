@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way, toward the engine:
-//   mcheck (CLI) → Site → Course → Grading → Calculus (no dependencies)
+//   mcheck (CLI) → Serve (FlyingFox) → Site → Course → Grading → Calculus (no dependencies)
 //   Course, Site → Markdown (the only cmark-gfm user), MathML
 // Grading (questions, grading, feedback, source errors) imports no Foundation and depends only on Calculus.
 let package = Package(
@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The course's config file, mcheck.toml.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The HTTP and WebSocket server of `mcheck serve` (async/await over its own small socket layer, no SwiftNIO).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The math engine: expressions, parsing, shapes, simplification, differentiation, evaluation, equality.
@@ -57,11 +59,14 @@ let package = Package(
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-files"]),
         .executableTarget(name: "embed-files", path: "Plugins/EmbedFiles"),
 
+        // `mcheck serve`: builds, serves on 127.0.0.1, rebuilds on every change and reloads the open pages.
+        .target(name: "Serve", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox")]),
+
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "mcheck",
             dependencies: [
-                "Calculus", "Grading", "Course", "Site",
+                "Calculus", "Grading", "Course", "Site", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +89,7 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "PageGradingTests", dependencies: ["PageGrading", "Course", "Grading"]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Calculus"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", .product(name: "FlyingFox", package: "FlyingFox")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Grading", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
     ]
 )
