@@ -4,7 +4,8 @@ import Site
 /// The script `mcheck serve` adds to every HTML page it serves (and only there: `mcheck build` never writes it).
 ///
 /// The page opens a WebSocket to `LiveReload.socketPath` and is told, after each build, which output files changed:
-/// it reloads when its own page or a shared file (style.css, a script) did, and keeps its scroll position. When a build
+/// it reloads when its own page or a shared file (style.css, toc.js, a figure) did, and keeps its scroll position;
+/// when only the search index changed it loads that script again in place. When a build
 /// fails it shows the errors over the page, one `file:line:column: error: message [step]` line each, as the terminal
 /// prints them, and keeps the last good page below; the next good build takes the overlay away. When the server goes
 /// away the page tries again every second, and reloads if it finds a different build.
@@ -77,8 +78,20 @@ public enum LiveReload {
                 box.append(close, title, list);
                 (document.body || document.documentElement).append(box);
               }
-              function affectsThisPage(changed) {
-                return changed.some(function (path) { return path === page || !/\\.html$/.test(path); });
+              // Data scripts that only set a global the page reads when used: loaded again in place, not the page.
+              var inPlace = ["search-index.js"];
+              function apply(changed) {
+                var reloadPage = changed.some(function (path) {
+                  return path === page || (!/\\.html$/.test(path) && inPlace.indexOf(path) < 0);
+                });
+                if (reloadPage) { reload(); return; }
+                hideErrors();
+                changed.filter(function (path) { return inPlace.indexOf(path) >= 0; }).forEach(function (path) {
+                  var script = document.createElement("script");
+                  script.src = "/" + path + "?build=" + encodeURIComponent(build);
+                  script.onload = function () { script.remove(); };
+                  document.head.append(script);
+                });
               }
               function connect() {
                 var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(socketPath)");
@@ -90,7 +103,7 @@ public enum LiveReload {
                     if (message.build !== build) reload();
                   } else if (message.kind === "built") {
                     build = message.build;
-                    if (affectsThisPage(message.changed)) reload(); else hideErrors();
+                    apply(message.changed);
                   }
                 };
                 socket.onclose = function () { setTimeout(connect, 1000); };
