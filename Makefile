@@ -59,7 +59,7 @@ browser-test: deps
 	@if [ ! -f $(WASM) ]; then echo "browser-test: no $(WASM) (make wasm could not build it): the in-page grader's test not run"; exit 0; fi; \
 	$(SWIFT) build --product mcheck && bin=$$($(SWIFT) build --show-bin-path) && rm -rf $(BROWSER_SITE) && \
 	$$bin/mcheck build --grader $(WASM) --out $(BROWSER_SITE) && python3 scripts/browser-test.py $(BROWSER_SITE) $$bin/mcheck
-	$(SWIFT) build --product mcheck && python3 scripts/serve-browser-test.py $$($(SWIFT) build --show-bin-path)/mcheck
+	$(SWIFT) build --product mcheck && $(SWIFT) build --product mcheck-serve && python3 scripts/serve-browser-test.py $$($(SWIFT) build --show-bin-path)/mcheck
 
 # The course site: chapters/ and site/ rendered into _site/ (`mcheck build`; SITE_FLAGS="--format github" in CI).
 SITE_FLAGS ?=

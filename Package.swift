@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way, toward the engine:
-//   mcheck (CLI) → Serve (FlyingFox) → Site → Course → Grading → Calculus (no dependencies)
+//   mcheck (CLI) → Site → Course → Grading → Calculus (no dependencies); mcheck-serve → Serve (FlyingFox) → Site
 //   Course, Site → Markdown (the only cmark-gfm user), MathML
 // Grading (questions, grading, feedback, source errors) imports no Foundation and depends only on Calculus.
 let package = Package(
@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "mcheck", targets: ["mcheck"]),
+        .executable(name: "mcheck-serve", targets: ["mcheck-serve"]),
         .library(name: "Calculus", targets: ["Calculus"]),
     ],
     dependencies: [
@@ -59,14 +60,19 @@ let package = Package(
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-files"]),
         .executableTarget(name: "embed-files", path: "Plugins/EmbedFiles"),
 
-        // `mcheck serve`: builds, serves on 127.0.0.1, rebuilds on every change and reloads the open pages.
+        // `mcheck serve`: builds, serves on 127.0.0.1, rebuilds on every change and reloads the open pages. Its own
+        // executable, mcheck-serve, which `mcheck serve` runs: FlyingFox loads FoundationNetworking (libcurl and some
+        // thirty shared libraries), which linked into mcheck would slow every start of the grading command line.
         .target(name: "Serve", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .executableTarget(name: "mcheck-serve", dependencies: [
+            "Serve", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "mcheck",
             dependencies: [
-                "Calculus", "Grading", "Course", "Site", "Serve",
+                "Calculus", "Grading", "Course", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
