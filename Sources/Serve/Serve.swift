@@ -28,8 +28,9 @@ public struct ServeOptions: Sendable {
         var paths = [site.chapters, site.theme, configPath]
         if let grader = site.grader {
             paths.append(grader)
+            // The workbooks' folder (exercises/); never the course root, which holds .build/.
             let workbooks = (site.workbookPattern as NSString).deletingLastPathComponent
-            paths.append(workbooks.isEmpty ? "." : workbooks)
+            if !workbooks.isEmpty && workbooks != "." { paths.append(workbooks) }
         }
         return paths
     }
@@ -84,13 +85,14 @@ public enum Serve {
         var snapshot = SourceSnapshot.take(options.watched)
         var rebuilder = SiteRebuilder(options: options.site, configPath: options.configPath, configRequired: options.configRequired)
         let first = await build(&rebuilder)
+        if case .failed(let failure) = first, failure.step == .write {
+            // An output folder that cannot be used (not a site mcheck built, not writable…) leaves nothing to serve.
+            terminal.error(failure.description)
+            await server.stop()
+            return 2
+        }
         report(first, terminal: terminal, out: options.site.out, first: true)
         if case .failed(let failure) = first {
-            // An output folder that cannot be used (not a site mcheck built, not writable…) leaves nothing to serve.
-            if failure.step == .write {
-                await server.stop()
-                return 2
-            }
             await channel.failed(.errors(summary: LiveMessage.summary(of: failure), errors: failure.errors))
         }
         terminal.say("serving \(server.url) (Ctrl-C to stop)")

@@ -37,7 +37,12 @@ public struct SourceSnapshot: Sendable, Equatable {
         guard stat(path, &info) == 0 else { return }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
-            stamps[path] = Stamp(size: Int64(info.st_size), seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
+            #if os(Linux)
+            let modified = info.st_mtim
+            #else
+            let modified = info.st_mtimespec
+            #endif
+            stamps[path] = Stamp(size: Int64(info.st_size), seconds: Int64(modified.tv_sec), nanoseconds: Int64(modified.tv_nsec), inode: UInt64(info.st_ino))
         case S_IFDIR where depth > 0:
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !SourceSnapshot.isIgnored(name) {
                 add(path.hasSuffix("/") ? path + name : path + "/" + name, depth: depth - 1)

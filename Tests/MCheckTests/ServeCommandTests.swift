@@ -96,6 +96,17 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: course.appendingPathComponent("preview/01-derivatives.html").path))
     }
 
+    @Test func refusesAnOutputFolderThatIsNotASite() throws {
+        let course = try newCourse()
+        defer { try? FileManager.default.removeItem(at: course.deletingLastPathComponent()) }
+        let served = try Served(["--port", "0", "--out", "exercises"], in: course)
+        served.process.waitUntilExit()
+        #expect(served.process.terminationStatus == 2)
+        #expect(served.stderr.contains("exercises: error: refusing to write the site here"))
+        #expect(!served.stdout.contains("serving"))
+        #expect(FileManager.default.fileExists(atPath: course.appendingPathComponent("exercises/ch1.md").path))
+    }
+
     @Test func saysHowToGetTheServerWhenItIsMissing() throws {
         let folder = try MCheckProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

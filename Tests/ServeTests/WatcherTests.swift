@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Serve
+import Site
 
 @Suite("What the watcher sees")
 struct SourceSnapshotTests {
@@ -108,5 +109,23 @@ struct RebuildScheduleTests {
         #expect(!schedule.isDue(at: 0.4))
         #expect(schedule.isDue(at: 0.5))
         #expect(schedule.start() == ["b.md"])
+    }
+}
+
+@Suite("What mcheck serve watches")
+struct WatchedPathsTests {
+    @Test func theChaptersTheThemeAndTheConfig() {
+        let options = ServeOptions(site: SiteOptions(chapters: "notes", theme: "look"), configPath: "course.toml", configRequired: true, port: 0)
+        #expect(options.watched == ["notes", "look", "course.toml"])
+    }
+
+    @Test func withTheGraderTheModuleAndTheWorkbooksToo() {
+        var site = SiteOptions(chapters: "chapters", theme: "site", grader: ".build/wasm/mcheck.wasm")
+        #expect(ServeOptions(site: site, configPath: "mcheck.toml", configRequired: false, port: 0).watched
+            == ["chapters", "site", "mcheck.toml", ".build/wasm/mcheck.wasm", "exercises"])
+        // Workbooks beside the course's root would mean watching the root and its .build/: they are left out.
+        site.workbookPattern = "ch%d.md"
+        #expect(ServeOptions(site: site, configPath: "mcheck.toml", configRequired: false, port: 0).watched
+            == ["chapters", "site", "mcheck.toml", ".build/wasm/mcheck.wasm"])
     }
 }
