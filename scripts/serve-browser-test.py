@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 from playwright.sync_api import expect, sync_playwright
 
@@ -126,10 +127,12 @@ def run(mcheck, course):
 
             # An edit reaches the open page.
             sentence = "This sentence was added while mcheck serve was watching."
+            saved = time.monotonic()
             edit(chapter_file, heading, heading + "\n" + sentence + "\n")
             expect(chapter.get_by_text(sentence)).to_be_visible(timeout=WAIT * 1000)
+            shown = time.monotonic() - saved
             server.wait_for("out", r"^built \d+ pages")
-            print("edit: the open chapter reloaded with the new sentence")
+            print(f"edit: the open chapter reloaded with the new sentence, {shown * 1000:.0f} ms after the save")
             # The contents page did not change: it is not reloaded, but its search index is, in place.
             contents.wait_for_function("(window.MCHECK_SEARCH || []).some(function (e) { return JSON.stringify(e).indexOf('mcheck serve was watching') >= 0; })",
                                        timeout=WAIT * 1000)

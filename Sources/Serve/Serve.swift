@@ -156,7 +156,8 @@ public enum Serve {
         let fm = FileManager.default
         let shown = paths.map { path -> String in
             var isFolder: ObjCBool = false
-            return fm.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue && !path.hasSuffix("/") ? path + "/" : path
+            guard fm.fileExists(atPath: path, isDirectory: &isFolder) else { return path + " (not there yet)" }
+            return isFolder.boolValue && !path.hasSuffix("/") ? path + "/" : path
         }
         return shown.joined(separator: ", ")
     }
