@@ -22,7 +22,8 @@ public enum ServeError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The HTTP server of `mcheck serve` (FlyingFox's `HTTPServer`), on 127.0.0.1 only: the output folder's files
-/// (`SiteFileHandler`) and the pages' WebSocket (`LiveReload.socketPath`, `LiveChannel`).
+/// (`SiteFileHandler`) and the pages' WebSocket (`LiveReload.socketPath`, `LiveChannel`), both for requests addressed
+/// to this machine only (`LoopbackOnly`).
 public final class SiteServer: Sendable {
     /// The port it listens on (the one the system chose for `--port 0`).
     public let port: UInt16
@@ -44,8 +45,9 @@ public final class SiteServer: Sendable {
             throw .cannotListen(port: port, reason: "\(error)")
         }
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled)
-        await server.appendRoute(HTTPRoute(LiveReload.socketPath), to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveSocket(channel: channel))))
-        await server.appendRoute("*", to: SiteFileHandler(root: root, channel: channel))
+        let socket = WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveSocket(channel: channel)))
+        await server.appendRoute(HTTPRoute(LiveReload.socketPath), to: LoopbackOnly(handler: socket))
+        await server.appendRoute("*", to: LoopbackOnly(handler: SiteFileHandler(root: root, channel: channel)))
 
         let outcome = StartOutcome()
         let task = Task {

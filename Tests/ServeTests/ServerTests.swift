@@ -116,3 +116,25 @@ struct LiveChannelTests {
         if case .close? = await later.next() {} else { Issue.record("no close after the hello") }
     }
 }
+
+@Suite("Requests from elsewhere")
+struct LoopbackOnlyTests {
+    @Test func thisMachinesNamesAtAnyPort() {
+        for host in ["127.0.0.1:3000", "localhost:3000", "LOCALHOST:8080", "[::1]:3000", "127.0.0.1"] {
+            #expect(LoopbackOnly.isAllowed(host: host, origin: nil), "\(host)")
+        }
+        #expect(LoopbackOnly.isAllowed(host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000"))
+        #expect(LoopbackOnly.isAllowed(host: "localhost:3000", origin: "http://localhost:3000"))
+        #expect(LoopbackOnly.isAllowed(host: "[::1]:3000", origin: "http://[::1]:3000"))
+    }
+
+    @Test func anotherNameOrAnotherSitesPageIsRefused() {
+        // A DNS name pointed at 127.0.0.1 (rebinding), no Host at all, or a WebSocket opened by another site's page.
+        #expect(!LoopbackOnly.isAllowed(host: "attacker.example:3000", origin: nil))
+        #expect(!LoopbackOnly.isAllowed(host: "127.0.0.1.attacker.example", origin: nil))
+        #expect(!LoopbackOnly.isAllowed(host: nil, origin: nil))
+        #expect(!LoopbackOnly.isAllowed(host: "127.0.0.1:3000", origin: "https://attacker.example"))
+        #expect(!LoopbackOnly.isAllowed(host: "127.0.0.1:3000", origin: "http://localhost.attacker.example"))
+        #expect(!LoopbackOnly.isAllowed(host: "127.0.0.1:3000", origin: "null"))
+    }
+}
