@@ -82,6 +82,10 @@ def main():
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
     mcheck = os.path.abspath(sys.argv[1])
+    if not shutil.which("chromium"):
+        sys.exit("serve-browser-test: no chromium (make deps installs Debian's); not run")
+    if not os.access(os.path.join(os.path.dirname(mcheck), "mcheck-serve"), os.X_OK):
+        sys.exit(f"serve-browser-test: no mcheck-serve beside {mcheck} (swift build --product mcheck-serve)")
     source = sys.argv[2] if len(sys.argv) == 3 else "."
     course = tempfile.mkdtemp(prefix="mcheck-serve-course-")
     try:
