@@ -68,6 +68,19 @@ struct SiteRebuilderTests {
         #expect(try course.read(course.out + "/index.html").contains("Renamed course"))
     }
 
+    @Test func aThemeOverrideAddedLaterIsBuilt() throws {
+        let course = try TestCourse()
+        defer { course.remove() }
+        var rebuilder = course.rebuilder
+        guard case .built = rebuilder.build() else { Issue.record("the new course does not build"); return }
+        // site/ appears while serving, with a stylesheet of the course's own.
+        try FileManager.default.createDirectory(atPath: course.theme, withIntermediateDirectories: true)
+        try course.write(course.theme + "/style.css", "body { background: rgb(1, 2, 3); }\n")
+        guard case .built(let themed) = rebuilder.build() else { Issue.record("the course with a theme folder does not build"); return }
+        #expect(themed.changed == ["style.css"])
+        #expect(try course.read(course.out + "/style.css").contains("rgb(1, 2, 3)"))
+    }
+
     @Test func aRemovedChapterIsAChangeAndItsPageGoes() throws {
         let course = try TestCourse()
         defer { course.remove() }
