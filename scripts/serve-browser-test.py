@@ -199,9 +199,14 @@ def run(mcheck, course):
         print("Ctrl-C: stopped with status 0, temporary site removed")
         print("serve browser test: passed")
     finally:
+        # On a failure: stopped as Ctrl-C would (it removes its temporary site), killed if it does not stop.
         if server.process.poll() is None:
-            server.process.kill()
-            server.process.wait()
+            server.process.send_signal(signal.SIGINT)
+            try:
+                server.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.process.kill()
+                server.process.wait()
 
 
 if __name__ == "__main__":
