@@ -52,11 +52,14 @@ wasm: deps
 
 # The grader in the page in a real browser: the site built with the module, served on 127.0.0.1 and opened from
 # file://, driven by Playwright with Debian's chromium (scripts/browser-test.py). Needs `make wasm`'s module.
+# Then `mcheck serve` on a copy of the course (scripts/serve-browser-test.py): an edit reloads the open page, a broken
+# chapter shows its errors over it, a fix takes them away. It runs with or without the module.
 BROWSER_SITE = .build/browser-site
 browser-test: deps
-	@if [ ! -f $(WASM) ]; then echo "browser-test: no $(WASM) (make wasm could not build it): not run"; exit 0; fi; \
+	@if [ ! -f $(WASM) ]; then echo "browser-test: no $(WASM) (make wasm could not build it): the in-page grader's test not run"; exit 0; fi; \
 	$(SWIFT) build --product mcheck && bin=$$($(SWIFT) build --show-bin-path) && rm -rf $(BROWSER_SITE) && \
 	$$bin/mcheck build --grader $(WASM) --out $(BROWSER_SITE) && python3 scripts/browser-test.py $(BROWSER_SITE) $$bin/mcheck
+	$(SWIFT) build --product mcheck && $(SWIFT) build --product mcheck-serve && python3 scripts/serve-browser-test.py $$($(SWIFT) build --show-bin-path)/mcheck
 
 # The course site: chapters/ rendered into _site/ with the built-in theme (overridden by any file of site/) and
 # mcheck.toml (`mcheck build`; SITE_FLAGS="--format github" in CI).

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way, toward the engine:
-//   mcheck (CLI) → Site → Course → Grading → Calculus (no dependencies)
+//   mcheck (CLI) → Site → Course → Grading → Calculus (no dependencies); mcheck-serve → Serve (FlyingFox) → Site
 //   Course, Site → Markdown (the only cmark-gfm user), MathML
 // Grading (questions, grading, feedback, source errors) imports no Foundation and depends only on Calculus.
 let package = Package(
@@ -10,12 +10,15 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "mcheck", targets: ["mcheck"]),
+        .executable(name: "mcheck-serve", targets: ["mcheck-serve"]),
         .library(name: "Calculus", targets: ["Calculus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The course's config file, mcheck.toml.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The HTTP and WebSocket server of `mcheck serve` (async/await over its own small socket layer, no SwiftNIO).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The math engine: expressions, parsing, shapes, simplification, differentiation, evaluation, equality.
@@ -57,6 +60,14 @@ let package = Package(
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-files"]),
         .executableTarget(name: "embed-files", path: "Plugins/EmbedFiles"),
 
+        // `mcheck serve`: builds, serves on 127.0.0.1, rebuilds on every change and reloads the open pages. Its own
+        // executable, mcheck-serve, which `mcheck serve` runs: FlyingFox loads FoundationNetworking (libcurl and some
+        // thirty shared libraries), which linked into mcheck would slow every start of the grading command line.
+        .target(name: "Serve", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .executableTarget(name: "mcheck-serve", dependencies: [
+            "Serve", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "mcheck",
@@ -84,6 +95,7 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "PageGradingTests", dependencies: ["PageGrading", "Course", "Grading"]),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Calculus"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", .product(name: "FlyingFox", package: "FlyingFox")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Grading", "Markdown", "MathML"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -7,7 +7,7 @@ struct MCheck: ParsableCommand {
         commandName: "mcheck",
         abstract: "Grade, publish and verify a matrix-calculus course written in Markdown.",
         version: "0.1.0",
-        subcommands: [GradeCommand.self, GradebookCommand.self, DiffCommand.self, WorkbookCommand.self, VerifyCommand.self, BuildCommand.self, InitCommand.self],
+        subcommands: [GradeCommand.self, GradebookCommand.self, DiffCommand.self, WorkbookCommand.self, VerifyCommand.self, BuildCommand.self, InitCommand.self, ServeCommand.self],
         defaultSubcommand: GradeCommand.self
     )
 

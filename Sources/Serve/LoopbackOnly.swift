@@ -1,0 +1,36 @@
+import FlyingFox
+import Foundation
+
+/// Answers only requests meant for this machine's server: a `Host` of 127.0.0.1, localhost or [::1] (any port), and,
+/// when the browser sends an `Origin` (it does for the WebSocket), one of those too. Listening on 127.0.0.1 keeps
+/// other machines out; this keeps out web pages from elsewhere that reach it through the browser, by a DNS name
+/// made to point at 127.0.0.1 (DNS rebinding) or a WebSocket opened from another site, which would read the
+/// chapters and their errors.
+struct LoopbackOnly: HTTPHandler {
+    let handler: any HTTPHandler
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard LoopbackOnly.isAllowed(host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")]) else {
+            return HTTPResponse(statusCode: .forbidden, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]),
+                                body: Data("mcheck serve answers only http://127.0.0.1 and http://localhost\n".utf8))
+        }
+        return try await handler.handleRequest(request)
+    }
+
+    static let names: Set<String> = ["127.0.0.1", "localhost", "[::1]"]
+
+    /// Whether a request with these headers comes from a page of this server (or a client such as curl).
+    static func isAllowed(host: String?, origin: String?) -> Bool {
+        guard let host, names.contains(hostName(host)) else { return false }
+        guard let origin else { return true }
+        guard let components = URLComponents(string: origin), components.scheme == "http", let name = components.host else { return false }
+        return names.contains(name) || names.contains("[\(name)]")
+    }
+
+    /// `127.0.0.1:3000` → `127.0.0.1`, `[::1]:3000` → `[::1]`, lower-cased.
+    static func hostName(_ host: String) -> String {
+        let host = host.lowercased()
+        if host.hasPrefix("["), let end = host.firstIndex(of: "]") { return String(host[...end]) }
+        return String(host.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+    }
+}
