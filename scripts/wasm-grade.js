@@ -5,7 +5,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { instantiate } = require(path.join(__dirname, "..", "site", "mcheck-grader.js"));
+const { instantiate } = require(path.join(__dirname, "..", "Sources", "Site", "Theme", "mcheck-grader.js"));
 
 async function main() {
   const grader = await instantiate(fs.readFileSync(process.argv[2] || ".build/wasm/mcheck.wasm"));
