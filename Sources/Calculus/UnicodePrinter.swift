@@ -53,6 +53,7 @@ extension Printer {
 
     /// What the lexer reads, backwards: a digit or sign to its superscript, and so on. Where two characters
     /// read as one name (`ε` and `ϵ`), the first in code-point order is printed.
+    @inline(never)
     static func reversed(_ table: [Unicode.Scalar: String]) -> [String: String] {
         var out: [String: String] = [:]
         for (c, text) in table.sorted(by: { $0.key.value < $1.key.value }) where out[text] == nil { out[text] = String(c) }

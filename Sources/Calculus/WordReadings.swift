@@ -55,6 +55,7 @@ struct WordReadings {
         let prefixes: Set<String>
         let longest: Int
 
+        @inline(never)
         init(_ words: Set<String>) {
             self.words = words
             var prefixes = Set<String>()
