@@ -57,6 +57,7 @@ public enum SiteBuilder {
         }
         lap(.render)
         copy(summary.copies, into: &folder)
+        ReaderAssets.writeFont(theme: options.theme, into: &folder)
         try folder.finish()
         lap(.write)
         return BuildReport(pages: summary.pages, figures: summary.copies.count { $0.path.hasPrefix("figures/") }, seconds: times, warnings: summary.warnings)
@@ -286,6 +287,7 @@ public enum SiteBuilder {
         emit("style.css", "/* MathML rules from the MathML module, then the theme's style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet)
         emit(ChapterList.scriptName, ChapterList.script(chapters))
         emit("search-index.js", SearchIndex.script(chapters))
+        for (path, contents) in ReaderAssets.texts(theme: options.theme) { emit(path, contents) }
         for (path, contents) in inPage?.files ?? [] { emit(path, contents) }
 
         // Only the figures a chapter shows or links to are published; refused files nobody uses are worth a warning.
