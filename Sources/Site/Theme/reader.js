@@ -280,7 +280,6 @@
   function closeResults() {
     if (!results) return;
     results.hidden = true;
-    input.setAttribute("aria-expanded", "false");
   }
   function search() {
     var q = input.value.toLowerCase().trim();
@@ -319,7 +318,6 @@
     });
     if (!hits.length) results.appendChild(el("li", "no-results", "No section mentions “" + input.value.trim() + "”."));
     results.hidden = false;
-    input.setAttribute("aria-expanded", "true");
   }
   function resultLinks() { return Array.prototype.slice.call(results.querySelectorAll("a")); }
   function moveInResults(from, step) {
@@ -334,7 +332,6 @@
   if (searchBox && input && results) {
     searchBox.hidden = false;
     input.setAttribute("aria-controls", "mc-search-results");
-    input.setAttribute("aria-expanded", "false");
     input.addEventListener("input", search);
     input.addEventListener("focus", function () { if (input.value.trim() && results.hidden) search(); });
     searchBox.addEventListener("keydown", function (ev) {
