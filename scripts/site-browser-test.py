@@ -224,11 +224,16 @@ def check_search(browser, base, chapter):
     ok(re.search("jacobian", links.first.inner_text(), re.I) is not None, "search: 'jacobain' does not find the Jacobian")
     expect(links.first.locator("mark").first).to_have_text(re.compile("jacobian", re.I))
 
-    # Snippets hold the math as text: no holes where a formula was.
-    search.fill("entries")
+    # Snippets hold the math as text: no holes where a formula was ("an input vector $\\mathbf{x}$ with $n$ entries").
+    search.fill("input vector")
     expect(links.first).to_be_visible()
-    for text in results.locator(".result-text").all_inner_texts():
+    snippets = results.locator(".result-text").all_inner_texts()
+    ok(any(re.search(r"input vector x with n entries", t) for t in snippets), f"search: the math of 'input vector x with n entries' is missing: {snippets[:3]!r}")
+    for text in snippets:
         ok(re.search(r"\S  +\S|\( *\)", text) is None, f"search: a snippet has a hole where math was: {text!r}")
+    # A formula's text is searchable: "cos" finds the polar coordinates written [r cos t, r sin t].
+    search.fill("r cos t")
+    expect(links.first).to_be_visible()
 
     # Opening a result (Enter) marks its words on the page.
     search.fill("chain rule")
