@@ -25,6 +25,10 @@ deps:
 		echo "Installing Playwright for Python with pip (it drives Debian's chromium; no browser is downloaded)"; \
 		python3 -m pip install -q playwright || echo "make deps: Playwright not installed; the browser test cannot run"; \
 	fi
+	@if ! python3 -c 'import axe_playwright_python' 2>/dev/null; then \
+		echo "Installing axe-playwright-python with pip (axe-core for the site's browser test)"; \
+		python3 -m pip install -q axe-playwright-python || echo "make deps: axe-playwright-python not installed; the site's browser test runs without axe-core"; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -52,11 +56,14 @@ wasm: deps
 
 # The grader in the page in a real browser: the site built with the module, served on 127.0.0.1 and opened from
 # file://, driven by Playwright with Debian's chromium (scripts/browser-test.py). Needs `make wasm`'s module.
+# Then the site for readers (scripts/site-browser-test.py): every page at 390 and 1280 px, menu, contents, search,
+# keys, theme, copy buttons, axe-core when axe-playwright-python is installed.
 BROWSER_SITE = .build/browser-site
 browser-test: deps
 	@if [ ! -f $(WASM) ]; then echo "browser-test: no $(WASM) (make wasm could not build it): not run"; exit 0; fi; \
 	$(SWIFT) build --product mcheck && bin=$$($(SWIFT) build --show-bin-path) && rm -rf $(BROWSER_SITE) && \
-	$$bin/mcheck build --grader $(WASM) --out $(BROWSER_SITE) && python3 scripts/browser-test.py $(BROWSER_SITE) $$bin/mcheck
+	$$bin/mcheck build --grader $(WASM) --out $(BROWSER_SITE) && python3 scripts/browser-test.py $(BROWSER_SITE) $$bin/mcheck && \
+	python3 scripts/site-browser-test.py $(BROWSER_SITE)
 
 # The course site: chapters/ and site/ rendered into _site/ (`mcheck build`; SITE_FLAGS="--format github" in CI).
 SITE_FLAGS ?=
