@@ -25,6 +25,10 @@ deps:
 		echo "Installing Playwright for Python with pip (it drives Debian's chromium; no browser is downloaded)"; \
 		python3 -m pip install -q playwright || echo "make deps: Playwright not installed; the browser test cannot run"; \
 	fi
+	@if ! python3 -c 'import axe_playwright_python' 2>/dev/null; then \
+		echo "Installing axe-playwright-python with pip (axe-core for the site's browser test)"; \
+		python3 -m pip install -q axe-playwright-python || echo "make deps: axe-playwright-python not installed; the site's browser test runs without axe-core"; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -52,14 +56,20 @@ wasm: deps
 
 # The grader in the page in a real browser: the site built with the module, served on 127.0.0.1 and opened from
 # file://, driven by Playwright with Debian's chromium (scripts/browser-test.py). Needs `make wasm`'s module.
-# Then `mcheck serve` on a copy of the course (scripts/serve-browser-test.py): an edit reloads the open page, a broken
-# chapter shows its errors over it, a fix takes them away. It runs with or without the module.
+# Then the site for readers (scripts/site-browser-test.py): every page at 390 and 1280 px, menu, contents, search,
+# keys, theme, copy buttons, axe-core when axe-playwright-python is installed. Then `mcheck serve` on a copy of the
+# course (scripts/serve-browser-test.py): an edit reloads the open page, a broken chapter shows its errors over it, a
+# fix takes them away. These two run with or without the module.
 BROWSER_SITE = .build/browser-site
 browser-test: deps
-	@if [ ! -f $(WASM) ]; then echo "browser-test: no $(WASM) (make wasm could not build it): the in-page grader's test not run"; exit 0; fi; \
-	$(SWIFT) build --product mcheck && bin=$$($(SWIFT) build --show-bin-path) && rm -rf $(BROWSER_SITE) && \
-	$$bin/mcheck build --grader $(WASM) --out $(BROWSER_SITE) && python3 scripts/browser-test.py $(BROWSER_SITE) $$bin/mcheck
-	$(SWIFT) build --product mcheck && $(SWIFT) build --product mcheck-serve && python3 scripts/serve-browser-test.py $$($(SWIFT) build --show-bin-path)/mcheck
+	$(SWIFT) build --product mcheck && $(SWIFT) build --product mcheck-serve
+	@bin=$$($(SWIFT) build --show-bin-path) && rm -rf $(BROWSER_SITE) && \
+	if [ -f $(WASM) ]; then \
+		$$bin/mcheck build --grader $(WASM) --out $(BROWSER_SITE) && python3 scripts/browser-test.py $(BROWSER_SITE) $$bin/mcheck; \
+	else \
+		echo "browser-test: no $(WASM) (make wasm could not build it): the in-page grader's test not run"; \
+		$$bin/mcheck build --out $(BROWSER_SITE); \
+	fi && python3 scripts/site-browser-test.py $(BROWSER_SITE) && python3 scripts/serve-browser-test.py $$bin/mcheck
 
 # The course site: chapters/ rendered into _site/ with the built-in theme (overridden by any file of site/) and
 # mcheck.toml (`mcheck build`; SITE_FLAGS="--format github" in CI).

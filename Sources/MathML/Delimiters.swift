@@ -10,6 +10,8 @@ extension Parser {
         let (close, _) = try readDelimiter(command: "right", at: rightStart)
         let node = arena.add(.mrow)
         if !open.isEmpty { arena.append(arena.add(.mo, open, attrs: #" form="prefix" stretchy="true""#), to: node) }
+        // A sign right after the opening delimiter is unary (Spacing.swift).
+        if !open.isEmpty, arena[inner].first >= 0, isSign(arena[inner].first) { arena.appendAttrs(#" form="prefix""#, to: arena[inner].first) }
         arena.splice(childrenOf: inner, to: node)
         if !close.isEmpty { arena.append(arena.add(.mo, close, attrs: #" form="postfix" stretchy="true""#), to: node) }
         return node

@@ -56,7 +56,9 @@ extension Parser {
     /// An accent from `Symbols.accents`.
     mutating func accent(_ accent: (mark: String, stretchy: Bool, under: Bool), _ call: Command.Call) throws(MathError) -> Int32 {
         let base = try argument(call)
-        let mark = arena.add(.mo, accent.mark, attrs: accent.stretchy ? #" stretchy="true""# : #" stretchy="false""#)
+        // \vec's arrow is a small one, as in LaTeX (a full-size → is wider than the letter it sits on).
+        let small = !accent.stretchy && accent.mark == "→"
+        let mark = arena.add(.mo, accent.mark, attrs: accent.stretchy ? #" stretchy="true""# : small ? #" stretchy="false" mathsize="70%""# : #" stretchy="false""#)
         return accent.under
             ? arena.make(.munder, base, mark, attrs: #" accentunder="true""#)
             : arena.make(.mover, base, mark, attrs: #" accent="true""#)

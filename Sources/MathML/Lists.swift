@@ -35,9 +35,14 @@ extension Parser {
                 }
             }
             if pending >= 0 {
+                let isFunction = arena[pending].flags.contains(.function)
+                // Spacing.swift: thin spaces around function names, unary signs.
+                if isFunction && endsWithOrdinary(row) { arena.append(arena.add(.mspace, attrs: thinSpace), to: row) }
+                if isSign(pending) && makesUnary(row) { arena.appendAttrs(#" form="prefix""#, to: pending) }
                 arena.append(pending, to: row)
-                if arena[pending].flags.contains(.function) && nextStartsArgument() {
+                if isFunction && nextStartsArgument() {
                     arena.append(arena.add(.mo, applyFunction), to: row)
+                    if !nextOpensBracket() { arena.append(arena.add(.mspace, attrs: thinSpace), to: row) }
                 }
                 pending = -1
             }

@@ -1,4 +1,5 @@
 import Markdown
+import MathML
 
 /// The search index: one entry per section of every chapter (its title, address and prose), written as
 /// a script (`search-index.js`, setting `window.MCHECK_SEARCH`) so that search works from `file://` too,
@@ -20,7 +21,7 @@ enum SearchIndex {
                 s += ",\"u\":"
                 HTML.json(chapter.pageName + (section.id.isEmpty ? "" : "#" + section.id), into: &s)
                 s += ",\"x\":"
-                HTML.json(text, into: &s)
+                HTML.json(singleSpaced(text), into: &s)
                 s += "}"
                 text = ""
             }
@@ -44,7 +45,8 @@ enum SearchIndex {
         return s
     }
 
-    /// Text and inline code of a block, without math and markup, words separated by single spaces.
+    /// Text and inline code of a block, with its math as plain text (`\mathbf{x}` → `x`, `\alpha` → `α`: search finds
+    /// it and snippets have no holes), without markup.
     static func proseText(_ node: Node, into text: inout String) {
         node.walk { n in
             switch n.kind {
@@ -52,11 +54,28 @@ enum SearchIndex {
                 text += t
             case .softBreak, .lineBreak, .paragraph, .listItem, .tableCell:
                 if let last = text.utf8.last, last != 0x20 { text += " " }
-            case .inlineMath, .displayMath:
-                if let last = text.utf8.last, last != 0x20 { text += " " }
+            case .inlineMath(let tex), .displayMath(let tex):
+                let math = MathPlainText.of(tex)
+                if let last = text.utf8.last, last != 0x20, !math.isEmpty { text += " " }
+                text += math
+                if !math.isEmpty { text += " " }
             default:
                 break
             }
         }
+    }
+
+    /// The text with runs of spaces made one and none at the ends; a space before `,` `.` `;` `:` `)` dropped (a
+    /// formula's text is followed by a space, the sentence's punctuation after it).
+    static func singleSpaced(_ text: String) -> String {
+        var out = ""
+        var space = false
+        for c in text.unicodeScalars {
+            if c == " " { space = !out.isEmpty; continue }
+            if space, !",.;:)?!".unicodeScalars.contains(c) { out += " " }
+            space = false
+            out.unicodeScalars.append(c)
+        }
+        return out
     }
 }

@@ -57,6 +57,7 @@ public enum SiteBuilder {
         }
         lap(.render)
         copy(summary.copies, into: &folder)
+        ReaderAssets.writeFont(theme: options.theme, into: &folder)
         try folder.finish()
         lap(.write)
         return BuildReport(pages: summary.pages, figures: summary.copies.count { $0.path.hasPrefix("figures/") }, seconds: times, warnings: summary.warnings)
@@ -239,6 +240,7 @@ public enum SiteBuilder {
         var sectionHTML: [[String: String]] = []
         sectionHTML.reserveCapacity(chapters.count)
         var pageCount = 0
+        var printPage = PrintPage(chapters)
         for batchStart in stride(from: 0, to: chapters.count, by: batchSize) {
             let batch = Array(batchStart..<min(batchStart + batchSize, chapters.count))
             let pages: [ChapterPage] = parallelMap(batch) { k in
@@ -269,6 +271,7 @@ public enum SiteBuilder {
                 values[.prev] = k > 0 ? navLink(chapters[k - 1], rel: "prev") : navLink(href: "index.html", title: "Contents", rel: "prev")
                 if k + 1 < chapters.count { values[.next] = navLink(chapters[k + 1], rel: "next") }
                 emit(chapter.pageName, site.sources.template.fill(values))
+                printPage.add(page.body, of: chapter)
                 pageCount += 1
                 let level2 = Set(chapter.sections.lazy.filter { $0.level == 2 }.map { $0.id })
                 sectionHTML.append(page.headingHTML.filter { level2.contains($0.key) })
@@ -276,16 +279,26 @@ public enum SiteBuilder {
         }
         var index = common
         index[.title] = "Contents"
-        index[.content] = contents(chapters, sectionHTML: sectionHTML, title: siteTitle) + (inPage != nil ? InPageGrading.progressScript(chapters) : "")
+        index[.content] = contents(chapters, sectionHTML: sectionHTML, title: siteTitle, introduction: IndexIntroduction.html(chapters, inPageGrading: inPage != nil))
+            + (inPage != nil ? InPageGrading.progressScript(chapters) : "")
         index[.sidebar] = ChapterList.placeholder(current: nil, index: "index.html")
         index[.toc] = ""
         index[.head] = head("index.html")
         if let first = chapters.first { index[.next] = navLink(first, rel: "next") }
         emit("index.html", site.sources.template.fill(index))
         pageCount += 1
+        // The whole course on one page (PrintPage).
+        var printValues = common
+        printValues[.title] = "The whole course"
+        printValues[.content] = "<h1>\(siteTitle)</h1>\n" + printPage.body
+        printValues[.sidebar] = ChapterList.placeholder(current: nil, index: "index.html")
+        printValues[.toc] = ""
+        printValues[.head] = head(PrintPage.name) + "<meta name=\"robots\" content=\"noindex\">\n"
+        emit(PrintPage.name, site.sources.template.fill(printValues))
         emit("style.css", "/* MathML rules from the MathML module, then the theme's style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet)
         emit(ChapterList.scriptName, ChapterList.script(chapters))
         emit("search-index.js", SearchIndex.script(chapters))
+        for (path, contents) in ReaderAssets.texts(theme: options.theme) { emit(path, contents) }
         for (path, contents) in inPage?.files ?? [] { emit(path, contents) }
 
         // Only the figures a chapter shows or links to are published; refused files nobody uses are worth a warning.
@@ -329,8 +342,8 @@ public enum SiteBuilder {
     }
 
     /// The index page's body: the site title and every chapter with its sections.
-    static func contents(_ chapters: [PreparedChapter], sectionHTML: [[String: String]], title: String) -> String {
-        var s = "<h1>\(title)</h1>\n<ol class=\"contents\">\n"
+    static func contents(_ chapters: [PreparedChapter], sectionHTML: [[String: String]], title: String, introduction: String = "") -> String {
+        var s = "<h1>\(title)</h1>\n" + introduction + "<ol class=\"contents\">\n"
         for (k, c) in chapters.enumerated() {
             s += "<li value=\"\(c.source.number)\"><a href=\"\(HTML.escaped(c.pageName))\">"
             HTML.escape(c.title, into: &s)

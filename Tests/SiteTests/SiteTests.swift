@@ -55,7 +55,8 @@ struct SampleCourseTests {
 
     @Test func writesEveryPage() {
         let paths = Set(site.files.map(\.path))
-        #expect(paths == ["01-vectors.html", "02-jacobian.html", "index.html", "style.css", "toc.js", "search-index.js"])
+        #expect(paths == ["01-vectors.html", "02-jacobian.html", "index.html", "style.css", "toc.js", "search-index.js",
+                          "reader.js", "favicon.svg", "fonts/STIXMath-OFL.txt", "print.html"])
         #expect(site.copies.map(\.path) == ["figures/plot.svg"])
     }
 

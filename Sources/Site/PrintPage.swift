@@ -1,0 +1,83 @@
+/// The whole course on one page (`print.html`, as mdBook's): every chapter's text in order, to print or save as PDF.
+/// Each chapter's ids get the chapter's page name as a prefix (`04-jacobian.html`'s `#jacobian-fg` becomes
+/// `#04-jacobian-jacobian-fg`) so that they stay unique, and links between chapters lead within the page.
+/// Scripts are left out: the page is for reading and printing.
+struct PrintPage {
+    static let name = "print.html"
+
+    /// The chapters' sections so far.
+    private(set) var body = ""
+    /// Page name → its prefix, for every chapter.
+    let prefixes: [String: String]
+
+    init(_ chapters: [PreparedChapter]) {
+        var prefixes: [String: String] = [:]
+        for c in chapters { prefixes[c.pageName] = Self.prefix(c.pageName) }
+        self.prefixes = prefixes
+    }
+
+    static func prefix(_ page: String) -> String {
+        (page.hasSuffix(".html") ? String(page.dropLast(5)) : page) + "-"
+    }
+
+    /// Adds a chapter's rendered article.
+    mutating func add(_ article: String, of chapter: PreparedChapter) {
+        let prefix = Self.prefix(chapter.pageName)
+        body += "<section class=\"print-chapter\" id=\"\(HTML.escaped(String(prefix.dropLast())))\">\n"
+        body += relinked(withoutScripts(article), prefix: prefix)
+        body += "\n</section>\n"
+    }
+
+    /// The article without its `<script>…</script>` elements.
+    func withoutScripts(_ html: String) -> String {
+        var out = ""
+        var rest = html[...]
+        while let open = rest.range(of: "<script") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest.range(of: "</script>", range: open.upperBound..<rest.endIndex) else { return out }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// Ids and references to them prefixed; links to a chapter's page (or a place in it) made links within this page.
+    /// One pass over the text: each `name="` is looked at once.
+    func relinked(_ html: String, prefix: String) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        let idLists: [[UInt8]] = [" id", " for", " aria-describedby", " aria-labelledby", " aria-controls"].map { Array($0.utf8) }
+        let href = Array(" href".utf8), quote = UInt8(ascii: "\""), equals = UInt8(ascii: "=")
+        func endsWith(_ name: [UInt8], at end: Int) -> Bool {
+            end >= name.count && bytes[(end - name.count)..<end].elementsEqual(name)
+        }
+        var i = 0, copied = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == equals, bytes[i + 1] == quote else { i += 1; continue }
+            let isHref = endsWith(href, at: i)
+            guard isHref || idLists.contains(where: { endsWith($0, at: i) }) else { i += 2; continue }
+            let start = i + 2
+            guard let end = bytes[start...].firstIndex(of: quote) else { break }
+            out += bytes[copied..<start]
+            let value = String(decoding: bytes[start..<end], as: UTF8.self)
+            var replaced = value
+            if isHref {
+                if value.hasPrefix("#") {
+                    replaced = "#" + prefix + value.dropFirst()
+                } else {
+                    let parts = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                    if let other = prefixes[String(parts[0])] {
+                        replaced = "#" + (parts.count == 2 ? other + parts[1] : String(other.dropLast()))
+                    }
+                }
+            } else {
+                replaced = value.split(separator: " ").map { prefix + $0 }.joined(separator: " ")
+            }
+            out += replaced.utf8
+            copied = end
+            i = end + 1
+        }
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
+    }
+}
