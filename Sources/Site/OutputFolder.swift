@@ -5,8 +5,10 @@ import Foundation
 /// A build lists the files it wrote in a manifest inside the folder (`.mcheck-site`); the next build removes the files
 /// the manifest lists that it did not write (the pages of a deleted or renamed chapter, an unused figure), and nothing
 /// else. A folder is only written to when it is empty, missing, or has the manifest (or is the output of an mcheck
-/// from before the manifest: index.html, style.css and search-index.js); never the course root, `/`, the home folder
-/// or a folder holding the chapters or the theme.
+/// from before the manifest: index.html, style.css and search-index.js, where nothing is removed, since the folder may
+/// hold files of its own, a `.git` or a `CNAME`); never the course root, `/`, the home folder or a folder holding the
+/// chapters or the theme. A symbolic link inside the folder is never followed: one in a file's or a folder's place is
+/// replaced by what the build writes there, and nothing under a linked folder is removed.
 ///
 /// A fresh build writes plain files (no fsync per file) into a temporary folder beside `--out`, which is renamed into
 /// place once every file is there, so a failed build leaves nothing half-written. A rebuild writes in place, and only
@@ -65,8 +67,9 @@ struct OutputFolder {
         if let manifest = fm.contents(atPath: out + "/" + OutputFolder.manifestName) {
             previous = OutputFolder.entries(String(decoding: manifest, as: UTF8.self))
         } else if ["index.html", "style.css", "search-index.js"].allSatisfy(names.contains) {
-            // The output of an mcheck from before the manifest: everything in it was the build's.
-            previous = Set((fm.subpaths(atPath: out) ?? []).filter { OutputFolder.isRegularOrLink(out + "/" + $0) && OutputFolder.isSafe($0) })
+            // The output of an mcheck from before the manifest: it may hold files that are not the build's (a gh-pages
+            // clone's .git, a CNAME), so nothing is removed; from now on the manifest says what the build made.
+            previous = []
         } else {
             throw refuse("it is not empty and does not look like a site mcheck built (no \(OutputFolder.manifestName) file); empty it or choose another --out")
         }
@@ -105,8 +108,8 @@ struct OutputFolder {
             var emptied = Set<String>()
             for stale in previous.subtracting(made).subtracting([OutputFolder.manifestName]).sorted() where OutputFolder.isSafe(stale) {
                 let target = path + "/" + stale
-                // Never follows a link: a link the build made is removed as a link.
-                guard OutputFolder.isRegularOrLink(target) else { continue }
+                // Never follows a link: a link the build made is removed as a link, and nothing under a linked folder.
+                guard OutputFolder.isRegularOrLink(target), !OutputFolder.passesThroughLink(stale, in: path) else { continue }
                 do { try fm.removeItem(atPath: target) } catch {
                     errors.append(SiteError(.write, file: target, "cannot remove the stale file: \(error.localizedDescription)"))
                 }
@@ -114,7 +117,8 @@ struct OutputFolder {
                 while !parent.isEmpty { emptied.insert(parent); parent = (parent as NSString).deletingLastPathComponent }
             }
             // Folders left empty, deepest first.
-            for folder in emptied.sorted(by: { $0.count > $1.count }) where !folders.contains(folder) {
+            for folder in emptied.sorted(by: { $0.count > $1.count }) where !folders.contains(folder)
+                && !OutputFolder.isLink(path + "/" + folder) && !OutputFolder.passesThroughLink(folder, in: path) {
                 if (try? fm.contentsOfDirectory(atPath: path + "/" + folder))?.isEmpty == true { try? fm.removeItem(atPath: path + "/" + folder) }
             }
         } else {
@@ -148,6 +152,13 @@ struct OutputFolder {
     private mutating func makeParent(of relative: String) {
         let parent = (relative as NSString).deletingLastPathComponent
         guard !folders.contains(parent) else { return }
+        // A link in a folder's place is replaced by a folder (the link only, never what it leads to), so that no file
+        // is written through it.
+        var prefix = ""
+        for component in parent.split(separator: "/") {
+            prefix += (prefix.isEmpty ? "" : "/") + component
+            if OutputFolder.isLink(staging + "/" + prefix) { unlink(staging + "/" + prefix) }
+        }
         do { try FileManager.default.createDirectory(atPath: staging + "/" + parent, withIntermediateDirectories: true) } catch {
             errors.append(SiteError(.write, file: path + "/" + parent, "cannot create the folder: \(error.localizedDescription)"))
         }
@@ -182,6 +193,16 @@ struct OutputFolder {
     /// A relative path that stays inside the folder: no `..`, no leading `/`, nothing empty.
     static func isSafe(_ relative: String) -> Bool {
         !relative.isEmpty && !relative.hasPrefix("/") && !relative.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+
+    /// Whether a folder on the way to `relative` (not `relative` itself) is a symbolic link, inside `root`.
+    static func passesThroughLink(_ relative: String, in root: String) -> Bool {
+        var prefix = root
+        for component in relative.split(separator: "/").dropLast() {
+            prefix += "/" + component
+            if isLink(prefix) { return true }
+        }
+        return false
     }
 
     static func isLink(_ path: String) -> Bool {

@@ -55,7 +55,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: course.deletingLastPathComponent()) }
         let served = try Served(["--port", "0"], in: course)
         defer { if served.process.isRunning { served.process.terminate() } }
-        let built = try #require(try served.waitFor(#"^built 2 pages and 0 figures into (\S+)/ in "#), "\(served.stdout) \(served.stderr)")
+        let built = try #require(try served.waitFor(#"^built 3 pages and 0 figures into (\S+)/ in "#), "\(served.stdout) \(served.stderr)")
         let site = built[1]
         let serving = try #require(try served.waitFor(#"^serving http://127\.0\.0\.1:(\d+)/ \(Ctrl-C to stop\)$"#), "\(served.stderr)")
         let port = serving[1]
