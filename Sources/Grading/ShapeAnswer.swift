@@ -36,7 +36,10 @@ enum ShapeAnswer {
                 words.append((String(String.UnicodeScalarView(scalars[start..<k])), start))
                 continue
             }
-            if !(c == " " || c == "\t" || c == "\n" || c == "\r" || c == "{" || c == "}" || c == "$") { words.append((String(c), k)) }
+            // White space of any kind (a no-break space pasted from a page too), braces, dollars and a full stop
+            // that ends the answer are left out.
+            let finalStop = c == "." && scalars[(k + 1)...].allSatisfy(CharacterClasses.isWhiteSpace)
+            if !(CharacterClasses.isWhiteSpace(c) || c == "{" || c == "}" || c == "$" || finalStop) { words.append((String(c), k)) }
             k += 1
         }
         // `\mathbb{R}^{…}`, `R^…`, `ℝ^…`: the space of the values, whose exponent is the shape.
@@ -117,14 +120,14 @@ enum ShapeAnswer {
     }
 }
 
-/// The answer to a find-the-error question: the number of a step, as `3`, `step 3`, `Step 3.`, `(3)` or `#3`.
+/// The answer to a find-the-error question: the number of a step, as `3`, `step 3`, `Step 3.` or `(3)`.
 enum StepAnswer {
     static func read(_ text: String) throws(CalculusError) -> Int {
         let scalars = Array(text.unicodeScalars)
         var digits: [Unicode.Scalar] = []
         var start = -1
         var k = 0
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
+        func isSpace(_ c: Unicode.Scalar) -> Bool { CharacterClasses.isWhiteSpace(c) }
         // An optional word `step`, then the number, in brackets or not, a full stop after it.
         while k < scalars.count && isSpace(scalars[k]) { k += 1 }
         let word = Array("step".unicodeScalars)

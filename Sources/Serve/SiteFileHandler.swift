@@ -24,7 +24,10 @@ struct SiteFileHandler: HTTPHandler {
             }
             path += "/index.html"
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return notFound(request.path, build: build) }
+        // A symbolic link inside the folder that leads out of it is not served.
+        guard SiteFileHandler.isInside(path, root: root), let data = FileManager.default.contents(atPath: path) else {
+            return notFound(request.path, build: build)
+        }
         let type = SiteFileHandler.contentType(of: path)
         var headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
         var body = data
@@ -47,6 +50,14 @@ struct SiteFileHandler: HTTPHandler {
 
     func escaped(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    /// Whether `path`, its links resolved, is inside `root` (its links resolved).
+    static func isInside(_ path: String, root: String) -> Bool {
+        guard let real = realpath(path, nil), let realRoot = realpath(root, nil) else { return false }
+        defer { free(real); free(realRoot) }
+        let p = String(cString: real), r = String(cString: realRoot)
+        return p == r || p.hasPrefix(r.hasSuffix("/") ? r : r + "/")
     }
 
     /// The request's path (percent-encoded, as the request line has it) as a path inside the folder, "" for the folder

@@ -26,7 +26,7 @@ import Testing
         #expect(q.expectedShape == Shape(.named("m"), .named("n")))
     }
 
-    @Test(arguments: ["m×n", "m x n", "mxn", "m by n", "(m, n)", "m × n", "m \\times n", "$m \\times n$", "\\mathbb{R}^{m \\times n}", "ℝ^{m×n}", "  m*n  \n", "# my guess\nm×n"])
+    @Test(arguments: ["m×n", "m x n", "mxn", "m by n", "(m, n)", "m × n", "m \\times n", "$m \\times n$", "\\mathbb{R}^{m \\times n}", "ℝ^{m×n}", "  m*n  \n", "# my guess\nm×n", "m×n.", "m\u{A0}x\u{A0}n", "m\u{2009}×\u{2009}n"])
     func whatStudentsTypeIsRead(answer: String) throws {
         let r = try grade(answer)
         #expect(r.verdict == .correct, "\(answer): \(r.message)")

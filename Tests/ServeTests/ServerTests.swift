@@ -46,6 +46,13 @@ struct SiteServerTests {
             #expect(!response.body.contains("01-derivatives.html"), "\(path)")
         }
         #expect(LiveReload.isInjected(try await get(server, "/02-missing.html").body))
+        // A symbolic link inside the folder that leads out of it is not followed.
+        let secret = course.root + "/secret.txt"
+        try "only-for-the-owner".write(toFile: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: course.out + "/up", withDestinationPath: course.root)
+        let linked = try await get(server, "/up/secret.txt")
+        #expect(linked.status == 404)
+        #expect(!linked.body.contains("only-for-the-owner"))
         await server.stop()
     }
 
