@@ -179,8 +179,12 @@ struct Previous {
                     continue
                 }
                 let e = workbook.exercises[exercise]
+                // A part whose exercise block the workbook broke (its part a deleted, say) still has the id and part
+                // letter the student's file gives it: its answer keeps that key, so that it goes back to its part.
+                let fields = exerciseBlock.map { Workbook.parseFields($0, file: file, allowed: Workbook.fieldKeys).0 } ?? []
+                let writtenKey = fields.first { $0.key == "id" }.flatMap { id in fields.first { $0.key == "part" }.map { id.value + "." + $0.value } }
                 // Only a valid id may label a kept block: ```` ```answer-kept ` ```` is no fence (found by fuzzing).
-                guard let id = e.key, Workbook.isValidKey(id) else {
+                guard let id = e.key ?? writtenKey, Workbook.isValidKey(id) else {
                     let written = exerciseBlock.flatMap { Workbook.parseFields($0, file: file, allowed: Workbook.fieldKeys).0.first { $0.key == "id" }?.value }
                     let why = written.map { "an answer block under the exercise of line \(e.line), whose id '\($0)' is not usable (used before, or not a valid id)" }
                         ?? "an answer block under the exercise of line \(e.line), which has no id"

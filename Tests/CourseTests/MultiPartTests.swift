@@ -223,6 +223,26 @@ import Testing
         #expect(back.text == (try answered()).text)
     }
 
+    @Test func partsWhoseFirstPartTheStudentDeletedKeepTheirAnswers() throws {
+        // The student's workbook lost the exercise block of part a of chain-sin-square (a slip while editing):
+        // parts b and c no longer make a valid multi-part exercise there, but their answers keep the id and letter
+        // their blocks give, and go back into their boxes; part a's answer, now under the exercise before, is kept.
+        var text = try answered().text
+        let block = try #require(text.range(of: "```exercise\nid: chain-sin-square\npart: a\n"))
+        let end = try #require(text.range(of: "```\n", range: block.upperBound..<text.endIndex))
+        text.removeSubrange(block.lowerBound..<end.upperBound)
+        let damaged = Workbook(file: "ch3.md", text: text)
+        let before = answers(try answered())
+        #expect(before["chain-sin-square.b"] != nil)
+        let outcome = WorkbookWriter.make(chapter: try chapter(), chapterPath: "chapters/03-chain.md", existing: damaged)
+        let made = Workbook(file: "ch3.md", text: outcome.text)
+        let after = answers(made)
+        #expect(after["chain-sin-square.b"] == before["chain-sin-square.b"])
+        #expect(after["chain-sin-square.c"] == before["chain-sin-square.c"])
+        // Every answer the student wrote is still in the file, byte for byte.
+        for answer in before.values { #expect(outcome.text.contains(answer)) }
+    }
+
     @Test func anOldWorkbookWithoutPartsKeepsItsAnswers() throws {
         let old = try Workbook.load(Self.course + "/old/ch3-student.md")
         #expect(answers(old) == ["shape-wx-jacobian": "m by n\n", "chain-sin-square": "2x cos(x^2)\n"])
