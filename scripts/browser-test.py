@@ -13,17 +13,15 @@ finds the answers back and a second download identical byte for byte, checks aga
 chapter on index.html; from file:// another chapter's workbook loads nothing and says which exercises are not there. It waits on conditions, never on sleeps. With a third
 argument it also saves screenshots of an exercise box with feedback, light and dark.
 """
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 
 from playwright.sync_api import expect, sync_playwright
+from static_server import page_name as find_page, serve
 
 # Chapter page prefix → exercise id → (answer, verdict shown, a feedback kind that must be among the lines).
 CASES = {
@@ -42,24 +40,8 @@ CASES = {
 VERDICTS = {"Correct": "correct", "Not quite": "incorrect", "Cannot read this answer": "invalid"}
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".js": "text/javascript"}
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=folder))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def page_name(site, prefix):
-    names = [n for n in os.listdir(site) if n.startswith(prefix) and n.endswith(".html")]
-    if len(names) != 1:
-        sys.exit(f"browser-test: no single page {prefix}*.html in {site}")
-    return names[0]
+    return find_page(site, prefix, "browser-test")
 
 
 def answer_box(page, exercise_id):

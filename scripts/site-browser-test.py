@@ -15,15 +15,13 @@ the dark theme; copy buttons have 4.5:1 contrast and leave the answer text uncov
 conditions, never on sleeps. With a second argument it saves screenshots of a chapter page at 390 and 1280 px,
 light and dark (site-390-light.png …).
 """
-import functools
-import http.server
 import os
 import re
 import shutil
 import sys
-import threading
 
 from playwright.sync_api import expect, sync_playwright
+from static_server import page_name as find_page, serve
 
 try:
     from axe_playwright_python.sync_playwright import Axe
@@ -50,25 +48,8 @@ def ok(condition, message):
     return condition
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".js": "text/javascript",
-                      ".woff2": "font/woff2", ".svg": "image/svg+xml"}
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=folder))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def page_name(site, prefix):
-    names = [n for n in os.listdir(site) if n.startswith(prefix) and n.endswith(".html")]
-    if len(names) != 1:
-        raise SystemExit(f"site-browser-test: expected one page {prefix}*.html in {site}, found {names}")
-    return names[0]
+    return find_page(site, prefix, "site-browser-test")
 
 
 class Watch:
