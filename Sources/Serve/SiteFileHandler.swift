@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import Site
 
 /// Serves the files of the output folder: `/` and folders as their index.html, HTML pages with the live-reload
 /// script added (`LiveReload.inject`), nothing outside the folder and no hidden file (the build's manifest).
@@ -54,10 +55,8 @@ struct SiteFileHandler: HTTPHandler {
 
     /// Whether `path`, its links resolved, is inside `root` (its links resolved).
     static func isInside(_ path: String, root: String) -> Bool {
-        guard let real = realpath(path, nil), let realRoot = realpath(root, nil) else { return false }
-        defer { free(real); free(realRoot) }
-        let p = String(cString: real), r = String(cString: realRoot)
-        return p == r || p.hasPrefix(r.hasSuffix("/") ? r : r + "/")
+        guard let real = SiteBuilder.realPath(path), let realRoot = SiteBuilder.realPath(root) else { return false }
+        return real == realRoot || SiteBuilder.lies(real, inside: realRoot)
     }
 
     /// The request's path (percent-encoded, as the request line has it) as a path inside the folder, "" for the folder

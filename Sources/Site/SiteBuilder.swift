@@ -135,7 +135,7 @@ public enum SiteBuilder {
                 refused[name] = "a symbolic link to \(link ?? "?"), which does not exist"
                 continue
             }
-            guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            guard lies(real, inside: root) else {
                 refused[name] = "a symbolic link to \(link ?? real), outside the chapters folder"
                 continue
             }
@@ -149,7 +149,8 @@ public enum SiteBuilder {
         return (figures, refused)
     }
 
-    static func realPath(_ path: String) -> String? {
+    /// The path with every symbolic link resolved; nil when it leads nowhere.
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -157,6 +158,11 @@ public enum SiteBuilder {
 
     static func join(_ dir: String, _ name: String) -> String {
         dir.isEmpty || dir == "." ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
+    }
+
+    /// Whether the resolved path `real` lies inside the resolved folder `root`.
+    public static func lies(_ real: String, inside root: String) -> Bool {
+        real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     // MARK: preprocess
