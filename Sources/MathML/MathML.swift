@@ -43,11 +43,16 @@ public struct RenderedMath: Sendable, Equatable {
 /// Converts LaTeX math to MathML Core. Cheap to copy; safe to share between threads.
 public struct MathMLRenderer: Sendable {
     let macros: [String: Macro]
+    /// Short formulas already rendered, when memoizing.
+    let memo: RenderMemo?
 
     /// - Parameter macros: user macros without arguments or with `#1`…`#9`, e.g. `["\\R": "\\mathbb{R}",
     ///   "\\norm": "\\left\\lVert #1 \\right\\rVert"]` (the leading backslash of a name is optional).
     ///   A macro's body must be balanced on its own. User macros take precedence over built-in commands.
-    public init(macros: [String: String] = [:]) {
+    /// - Parameter memoizing: keep short formulas once rendered, for when the same LaTeX comes again (a site build);
+    ///   the memo is shared by the renderer's copies.
+    public init(macros: [String: String] = [:], memoizing: Bool = false) {
+        memo = memoizing ? RenderMemo() : nil
         var table: [String: Macro] = [:]
         for (rawName, body) in macros {
             let name = rawName.hasPrefix("\\") ? String(rawName.dropFirst()) : rawName
@@ -64,6 +69,11 @@ public struct MathMLRenderer: Sendable {
 
     /// Renders `latex` and also returns its `\label`s and `\tag`.
     public func renderDetailed(_ latex: String, display: Bool) throws(MathError) -> RenderedMath {
+        guard let memo else { return try renderUnmemoized(latex, display: display) }
+        return try memo.rendering(latex, display: display) { () throws(MathError) in try renderUnmemoized(latex, display: display) }
+    }
+
+    private func renderUnmemoized(_ latex: String, display: Bool) throws(MathError) -> RenderedMath {
         do {
             return try render(latex, display: display, depthLimit: Parser.callerStackDepth)
         } catch let error where error.offset == Self.retryOnLargeStack {

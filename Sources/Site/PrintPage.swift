@@ -20,30 +20,64 @@ struct PrintPage {
         (page.hasSuffix(".html") ? String(page.dropLast(5)) : page) + "-"
     }
 
+    /// A chapter's section of the page: its rendered article, relinked and without scripts. Pure, so chapters' sections
+    /// are made in parallel with their pages.
+    func section(_ article: String, of chapter: PreparedChapter) -> String {
+        let prefix = Self.prefix(chapter.pageName)
+        var out = "<section class=\"print-chapter\" id=\"\(HTML.escaped(String(prefix.dropLast())))\">\n"
+        out += relinked(withoutScripts(Array(article.utf8)), prefix: prefix)
+        out += "\n</section>\n"
+        return out
+    }
+
+    /// Adds a chapter's section (`section(_:of:)`), in the chapters' order.
+    mutating func add(_ section: String) {
+        body += section
+    }
+
     /// Adds a chapter's rendered article.
     mutating func add(_ article: String, of chapter: PreparedChapter) {
-        let prefix = Self.prefix(chapter.pageName)
-        body += "<section class=\"print-chapter\" id=\"\(HTML.escaped(String(prefix.dropLast())))\">\n"
-        body += relinked(withoutScripts(article), prefix: prefix)
-        body += "\n</section>\n"
+        add(section(article, of: chapter))
     }
 
     /// The article without its `<script>…</script>` elements.
     func withoutScripts(_ html: String) -> String {
-        var out = ""
-        var rest = html[...]
-        while let open = rest.range(of: "<script") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest.range(of: "</script>", range: open.upperBound..<rest.endIndex) else { return out }
-            rest = rest[close.upperBound...]
+        String(decoding: withoutScripts(Array(html.utf8)), as: UTF8.self)
+    }
+
+    /// The same on the article's bytes (a byte scan: the article is long, its markup ASCII).
+    func withoutScripts(_ bytes: [UInt8]) -> [UInt8] {
+        let open = Array("<script".utf8), close = Array("</script>".utf8)
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            var i = start
+            while i + needle.count <= bytes.count {
+                if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+                i += 1
+            }
+            return nil
         }
-        return out + rest
+        guard var start = find(open, from: 0) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            out += bytes[copied..<start]
+            guard let end = find(close, from: start + open.count) else { return out }
+            copied = end + close.count
+            guard let next = find(open, from: copied) else { break }
+            start = next
+        }
+        out += bytes[copied...]
+        return out
     }
 
     /// Ids and references to them prefixed; links to a chapter's page (or a place in it) made links within this page.
     /// One pass over the text: each `name="` is looked at once.
     func relinked(_ html: String, prefix: String) -> String {
-        let bytes = Array(html.utf8)
+        relinked(Array(html.utf8), prefix: prefix)
+    }
+
+    func relinked(_ bytes: [UInt8], prefix: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 16)
         let idLists: [[UInt8]] = [" id", " for", " aria-describedby", " aria-labelledby", " aria-controls"].map { Array($0.utf8) }

@@ -6,42 +6,52 @@ import MathML
 /// where pages cannot fetch JSON.
 enum SearchIndex {
     static func script(_ chapters: [PreparedChapter]) -> String {
+        script(entries: chapters.map(entries))
+    }
+
+    /// The script from each chapter's entries (`entries(_:)`, worked out beside the chapter's page).
+    static func script(entries: [String]) -> String {
         var s = "window.MCHECK_SEARCH=["
-        var first = true
-        for chapter in chapters {
-            var section = (title: chapter.title, id: "")
-            var text = ""
-            func flush() {
-                if !first { s += ",\n" }
-                first = false
-                s += "{\"c\":"
-                HTML.json(chapter.navTitle, into: &s)
-                s += ",\"t\":"
-                HTML.json(section.title, into: &s)
-                s += ",\"u\":"
-                HTML.json(chapter.pageName + (section.id.isEmpty ? "" : "#" + section.id), into: &s)
-                s += ",\"x\":"
-                HTML.json(singleSpaced(text), into: &s)
-                s += "}"
-                text = ""
-            }
-            var headingIndex = 0
-            for block in chapter.document.blocks {
-                if case .heading = block.kind {
-                    if headingIndex > 0 || !text.isEmpty { flush() }
-                    let id = chapter.headingIDs[block.documentOrder] ?? ""
-                    let title = chapter.sections.first { $0.id == id }?.text ?? block.plainText
-                    section = (title, headingIndex == 0 ? "" : id)
-                    headingIndex += 1
-                    continue
-                }
-                if case .codeBlock = block.kind { continue }
-                if case .htmlBlock = block.kind { continue }
-                proseText(block, into: &text)
-            }
-            flush()
-        }
+        s += entries.filter { !$0.isEmpty }.joined(separator: ",\n")
         s += "];\n"
+        return s
+    }
+
+    /// One chapter's entries, one per section, separated by `,\n`.
+    static func entries(_ chapter: PreparedChapter) -> String {
+        var s = ""
+        var first = true
+        var section = (title: chapter.title, id: "")
+        var text = ""
+        func flush() {
+            if !first { s += ",\n" }
+            first = false
+            s += "{\"c\":"
+            HTML.json(chapter.navTitle, into: &s)
+            s += ",\"t\":"
+            HTML.json(section.title, into: &s)
+            s += ",\"u\":"
+            HTML.json(chapter.pageName + (section.id.isEmpty ? "" : "#" + section.id), into: &s)
+            s += ",\"x\":"
+            HTML.json(singleSpaced(text), into: &s)
+            s += "}"
+            text = ""
+        }
+        var headingIndex = 0
+        for block in chapter.document.blocks {
+            if case .heading = block.kind {
+                if headingIndex > 0 || !text.isEmpty { flush() }
+                let id = chapter.headingIDs[block.documentOrder] ?? ""
+                let title = chapter.sections.first { $0.id == id }?.text ?? block.plainText
+                section = (title, headingIndex == 0 ? "" : id)
+                headingIndex += 1
+                continue
+            }
+            if case .codeBlock = block.kind { continue }
+            if case .htmlBlock = block.kind { continue }
+            proseText(block, into: &text)
+        }
+        flush()
         return s
     }
 
@@ -68,14 +78,16 @@ enum SearchIndex {
     /// The text with runs of spaces made one and none at the ends; a space before `,` `.` `;` `:` `)` dropped (a
     /// formula's text is followed by a space, the sentence's punctuation after it).
     static func singleSpaced(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var space = false
-        for c in text.unicodeScalars {
-            if c == " " { space = !out.isEmpty; continue }
-            if space, !",.;:)?!".unicodeScalars.contains(c) { out += " " }
+        for c in text.utf8 {
+            if c == 0x20 { space = !out.isEmpty; continue }
+            // `,` `.` `;` `:` `)` `?` `!`: no space before them.
+            if space, !(c == 0x2C || c == 0x2E || c == 0x3B || c == 0x3A || c == 0x29 || c == 0x3F || c == 0x21) { out.append(0x20) }
             space = false
-            out.unicodeScalars.append(c)
+            out.append(c)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -170,7 +170,7 @@ public enum SiteBuilder {
     /// Parses every chapter, renders its math to MathML and collects its anchors (headings, exercise ids,
     /// equation labels), failing on LaTeX that does not render and on duplicate anchors.
     public static func preprocess(_ sources: SiteSources) throws(SiteFailure) -> PreparedSite {
-        let renderer = MathMLRenderer()
+        let renderer = MathMLRenderer(memoizing: true)
         let results = parallelMap(sources.chapters) { Preprocessor.prepare($0, renderer: renderer) }
         var chapters: [PreparedChapter] = []
         var errors: [SiteError] = []
@@ -186,9 +186,14 @@ public enum SiteBuilder {
 
     // MARK: render
 
+    /// What rendering a chapter makes, in parallel with the other chapters of its batch.
     struct ChapterPage: Sendable {
-        var body: String
-        var toc: String
+        /// The whole page, its template filled.
+        var html: String
+        /// The chapter's section of the printable page.
+        var printSection: String
+        /// The chapter's entries of the search index.
+        var searchEntries: String
         var headingHTML: [String: String]
         var errors: [SiteError]
     }
@@ -221,7 +226,7 @@ public enum SiteBuilder {
         var byName: [String: PreparedChapter] = [:]
         for c in chapters { byName[c.source.name] = c }
         let links = LinkResolver(chapters: byName, figures: site.sources.figures, refused: site.sources.refusedFigures)
-        let renderer = MathMLRenderer()
+        let renderer = MathMLRenderer(memoizing: true)
 
         // The grader in the page, when its module and scripts are there.
         let inPage = options.grader.flatMap { InPageGrading.assets(module: $0, theme: options.theme) }
@@ -236,7 +241,7 @@ public enum SiteBuilder {
             .language: HTML.escaped(config.language ?? "en"),
             .author: HTML.escaped(config.author ?? ""),
         ]
-        func head(_ page: String) -> String {
+        @Sendable func head(_ page: String) -> String {
             var s = ""
             if let author = config.author { s += "<meta name=\"author\" content=\"\(HTML.escaped(author))\">\n" }
             if let url = config.publishedURL(of: page) { s += "<link rel=\"canonical\" href=\"\(HTML.escaped(url))\">\n" }
@@ -246,7 +251,10 @@ public enum SiteBuilder {
         var sectionHTML: [[String: String]] = []
         sectionHTML.reserveCapacity(chapters.count)
         var pageCount = 0
-        var printPage = PrintPage(chapters)
+        let printPage = PrintPage(chapters)
+        var printBody = ""
+        var searchEntries: [String] = []
+        searchEntries.reserveCapacity(chapters.count)
         for batchStart in stride(from: 0, to: chapters.count, by: batchSize) {
             let batch = Array(batchStart..<min(batchStart + batchSize, chapters.count))
             let pages: [ChapterPage] = parallelMap(batch) { k in
@@ -254,30 +262,34 @@ public enum SiteBuilder {
                 var r = ChapterRenderer(chapter: chapter, links: links, renderer: renderer, workbook: options.workbook(for: chapter.source.number))
                 r.inPage = inPage != nil
                 r.render()
+                guard r.errors.isEmpty else {
+                    return ChapterPage(html: "", printSection: "", searchEntries: "", headingHTML: [:], errors: r.errors)
+                }
                 if inPage != nil && !chapter.exercises.isEmpty {
                     r.out += InPageGrading.workbookScript(chapter, workbook: options.workbook(for: chapter.source.number))
                     r.out += InPageGrading.scripts.map { "<script src=\"\($0)\" defer></script>\n" }.joined()
                 }
-                let page = ChapterPage(body: r.out, toc: toc(chapter, r.headingHTML), headingHTML: r.headingHTML, errors: r.errors)
-                return page
-            }
-            let errors = pages.flatMap { $0.errors }
-            guard errors.isEmpty else { throw SiteFailure(errors) }
-            for (offset, k) in batch.enumerated() {
-                let chapter = chapters[k], page = pages[offset]
                 var values = common
                 values[.title] = HTML.escaped(chapter.navTitle)
-                values[.content] = page.body
+                values[.content] = r.out
                 values[.sidebar] = ChapterList.placeholder(current: chapter.pageName, index: "index.html")
-                values[.toc] = page.toc
+                values[.toc] = toc(chapter, r.headingHTML)
                 values[.head] = head(chapter.pageName)
                 if let url = config.editURL(for: chapter.source.path) {
                     values[.edit] = "<a class=\"edit-link\" href=\"\(HTML.escaped(url))\">Edit this page</a>"
                 }
                 values[.prev] = k > 0 ? navLink(chapters[k - 1], rel: "prev") : navLink(href: "index.html", title: "Contents", rel: "prev")
                 if k + 1 < chapters.count { values[.next] = navLink(chapters[k + 1], rel: "next") }
-                emit(chapter.pageName, site.sources.template.fill(values))
-                printPage.add(page.body, of: chapter)
+                return ChapterPage(html: site.sources.template.fill(values), printSection: printPage.section(r.out, of: chapter),
+                                   searchEntries: SearchIndex.entries(chapter), headingHTML: r.headingHTML, errors: [])
+            }
+            let errors = pages.flatMap { $0.errors }
+            guard errors.isEmpty else { throw SiteFailure(errors) }
+            for (offset, k) in batch.enumerated() {
+                let chapter = chapters[k], page = pages[offset]
+                emit(chapter.pageName, page.html)
+                printBody += page.printSection
+                searchEntries.append(page.searchEntries)
                 pageCount += 1
                 let level2 = Set(chapter.sections.lazy.filter { $0.level == 2 }.map { $0.id })
                 sectionHTML.append(page.headingHTML.filter { level2.contains($0.key) })
@@ -296,14 +308,14 @@ public enum SiteBuilder {
         // The whole course on one page (PrintPage).
         var printValues = common
         printValues[.title] = "The whole course"
-        printValues[.content] = "<h1>\(siteTitle)</h1>\n" + printPage.body
+        printValues[.content] = "<h1>\(siteTitle)</h1>\n" + printBody
         printValues[.sidebar] = ChapterList.placeholder(current: nil, index: "index.html")
         printValues[.toc] = ""
         printValues[.head] = head(PrintPage.name) + "<meta name=\"robots\" content=\"noindex\">\n"
         emit(PrintPage.name, site.sources.template.fill(printValues))
         emit("style.css", "/* MathML rules from the MathML module, then the theme's style.css. */\n" + MathMLRenderer.stylesheet + "\n" + site.sources.stylesheet)
         emit(ChapterList.scriptName, ChapterList.script(chapters))
-        emit("search-index.js", SearchIndex.script(chapters))
+        emit("search-index.js", SearchIndex.script(entries: searchEntries))
         for (path, contents) in ReaderAssets.texts(theme: options.theme) { emit(path, contents) }
         for (path, contents) in inPage?.files ?? [] { emit(path, contents) }
 
