@@ -31,26 +31,30 @@ enum InPageGrading {
     /// The chapter's workbook as `mcheck workbook` writes it, cut where the answers go: a JSON script the page fills
     /// in to download the workbook with the student's answers.
     static func workbookScript(_ chapter: PreparedChapter, workbook path: String) -> String {
-        let text = String(decoding: chapter.source.data, as: UTF8.self)
-        let fresh = WorkbookWriter.make(chapter: Workbook(file: chapter.source.path, text: text), chapterPath: chapter.source.path, existing: nil).text
-        let lines = fresh.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
-        var pieces: [Any] = []
+        let fresh = WorkbookWriter.make(chapter: chapter.workbook, chapterPath: chapter.source.path, existing: nil).text
+        let lines = fresh.split(separator: "\n", omittingEmptySubsequences: false)
+        // {"path": …, "pieces": [text, {"answer": id}, text, …]}; HTML.json writes `<` as \u003c, so no `</` ends the
+        // script element early.
+        var json = "{\"path\":"
+        HTML.json(path, into: &json)
+        json += ",\"pieces\":["
         var next = 1
         var chunk = ""
         for block in Workbook(file: path, text: fresh).exercises {
             guard let id = block.key, let answer = block.answer, answer.fenceLine >= next else { continue }
             // Up to and including the answer's opening fence, then the answer, then on from its closing fence.
-            chunk += lines[(next - 1)..<answer.fenceLine].map { $0 + "\n" }.joined()
-            pieces.append(chunk); chunk = ""
-            pieces.append(["answer": id])
+            for line in lines[(next - 1)..<answer.fenceLine] { chunk += line; chunk += "\n" }
+            HTML.json(chunk, into: &json)
+            json += ",{\"answer\":"
+            HTML.json(id, into: &json)
+            json += "},"
+            chunk = ""
             next = answer.endLine
         }
         chunk += lines[Swift.min(next - 1, lines.count)...].joined(separator: "\n")
-        pieces.append(chunk)
-        let object: [String: Any] = ["path": path, "pieces": pieces]
-        let json = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        // `</` would end the script element early.
-        return "<script type=\"application/json\" id=\"mcheck-workbook\">" + json.replacingOccurrences(of: "</", with: "<\\/") + "</script>\n"
+        HTML.json(chunk, into: &json)
+        json += "]}"
+        return "<script type=\"application/json\" id=\"mcheck-workbook\">" + json + "</script>\n"
     }
 
     /// The index page's progress: every chapter's page and exercise ids (those with an answer box), in a JSON script

@@ -30,7 +30,9 @@ struct AttachedMistake: Sendable {
 /// A chapter after the preprocess step: parsed, its math rendered, its anchors known.
 struct PreparedChapter: Sendable {
     var source: ChapterSource
-    var document: Document
+    /// The chapter as the grader's workbook reader sees it (its exercise blocks); made by the one parse.
+    var workbook: Workbook
+    var document: Document { workbook.document }
     /// Turns the document's byte columns into the Characters messages count.
     var columns: CharacterColumns
     var title: String
@@ -71,7 +73,7 @@ enum Preprocessor {
             return .failure(SiteFailure(SiteError(.preprocess, file: file, line: error.line, column: error.column, error.message)))
         }
         let document = workbook.document
-        var chapter = PreparedChapter(source: source, document: document, columns: CharacterColumns(workbook.text), title: "")
+        var chapter = PreparedChapter(source: source, workbook: workbook, columns: CharacterColumns(workbook.text), title: "")
         let columns = chapter.columns
         /// cmark's byte column as the Characters every mcheck message counts.
         func column(_ location: SourceLocation) -> Int { columns.column(of: location) }

@@ -17,7 +17,9 @@ enum SiteBenchmark {
     static func run(chapters: String, theme: String = "site", rounds: Int) throws {
         let out = NSTemporaryDirectory() + "mcheck-site-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let options = SiteOptions(chapters: chapters, theme: theme, out: out)
+        // With the grader in the page when `make wasm` has made it, as `mcheck build` does.
+        let module = ".build/wasm/mcheck.wasm"
+        let options = SiteOptions(chapters: chapters, theme: theme, out: out, grader: FileManager.default.fileExists(atPath: module) ? module : nil)
         let sources = try SiteBuilder.load(options)
         let bytes = sources.chapters.reduce(0) { $0 + $1.data.count }
 
@@ -31,7 +33,7 @@ enum SiteBenchmark {
 
         func ms(_ s: Double) -> String { String(format: "%7.2f ms", s * 1000) }
         func x(_ s: Double, _ base: Double) -> String { String(format: "%5.1f×", s / base) }
-        print("site: \(sources.chapters.count) chapters, \(bytes / 1024) KiB of Markdown, \(rounds) rounds, medians")
+        print("site: \(sources.chapters.count) chapters, \(bytes / 1024) KiB of Markdown, \(options.grader == nil ? "no grader in the page" : "with the grader in the page"), \(rounds) rounds, medians")
         print("                                        wall                  CPU (all threads)")
         print("  cmark-gfm parse (MarkdownParser)   \(ms(parse.wall))          \(ms(parse.cpu))")
         print("  preprocess + render (in memory)    \(ms(inMemory.wall)) \(x(inMemory.wall, parse.wall))   \(ms(inMemory.cpu)) \(x(inMemory.cpu, parse.cpu)) the parse")
