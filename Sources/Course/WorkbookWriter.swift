@@ -30,7 +30,7 @@ public struct WorkbookWriter: Sendable {
 
     public static func make(chapter: Workbook, chapterPath: String, existing: Workbook?) -> Outcome {
         let previous = existing.map(Previous.init)
-        let lines = chapter.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = TextLines.split(chapter.text)
         // Lines to drop (solutions, mistakes, stray answers) and where to insert answer blocks.
         var drop = Set<Int>()
         var insertAfter: [Int: String] = [:]
@@ -78,7 +78,7 @@ public struct WorkbookWriter: Sendable {
             let n = k + 1
             if drop.contains(n) { previousDropped = true; continue }
             // Collapse the blank line a dropped block leaves behind.
-            if previousDropped && line.isEmpty && out.suffix(2) == [0x0A, 0x0A] { previousDropped = false; continue }
+            if previousDropped && TextLines.isEmpty(line) && endsWithBlankLine(out) { previousDropped = false; continue }
             previousDropped = false
             out += relinked(line, from: chapterPath).utf8
             if k < lines.count - 1 { out.append(0x0A) }
@@ -137,6 +137,13 @@ public struct WorkbookWriter: Sendable {
         let previousIDs = Set(previous?.order ?? [])
         let added = existing == nil ? [] : ids.filter { !previousIDs.contains($0) }
         return Outcome(text: String(decoding: out, as: UTF8.self), added: added, removed: removed, kept: kept, notices: notices)
+    }
+
+    /// Whether the text so far ends with a blank line (`\n\n`, or `\n\r\n` in a CRLF file).
+    static func endsWithBlankLine(_ out: [UInt8]) -> Bool {
+        let n = out.count
+        guard n >= 2, out[n - 1] == 0x0A else { return false }
+        return out[n - 2] == 0x0A || (n >= 3 && out[n - 2] == 0x0D && out[n - 3] == 0x0A)
     }
 
     /// Relative links and images of a chapter (`figures/x.svg`, `05-x.md`) point back into its folder.

@@ -32,7 +32,7 @@ enum InPageGrading {
     /// in to download the workbook with the student's answers.
     static func workbookScript(_ chapter: PreparedChapter, workbook path: String) -> String {
         let fresh = WorkbookWriter.make(chapter: chapter.workbook, chapterPath: chapter.source.path, existing: nil).text
-        let lines = fresh.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextLines.split(fresh)
         // {"path": …, "pieces": [text, {"answer": id}, text, …]}; HTML.json writes `<` as \u003c, so no `</` ends the
         // script element early.
         var json = "{\"path\":"

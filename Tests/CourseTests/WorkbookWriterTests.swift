@@ -35,6 +35,37 @@ import Testing
         #expect(answers(try student()) == Self.written)
     }
 
+    /// A chapter saved with CRLF line endings (an author on Windows): its workbook has an empty answer block under every
+    /// exercise and no solution or mistake, as from the LF file, and answers written in it are kept when it is made
+    /// again. (Splitting the text at the Character "\n" found no line in such a file: the workbook kept every solution.)
+    @Test func aChapterWithCRLFLineEndingsMakesTheSameWorkbook() throws {
+        let lf = try chapter(1)
+        let crlf = Workbook(file: lf.file, text: lf.text.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(crlf.exercises.map(\.id) == lf.exercises.map(\.id))
+        let outcome = WorkbookWriter.make(chapter: crlf, chapterPath: Self.chapterPath, existing: nil)
+        let workbook = Workbook(file: "ch7.md", text: outcome.text)
+        #expect(workbook.errors.isEmpty)
+        #expect(workbook.exercises.map(\.id) == ["square", "jacobian", "sine", "exp"])
+        for e in workbook.exercises {
+            #expect(e.solution == nil)
+            #expect(e.mistakes.isEmpty)
+            #expect(e.answer?.text == "")
+        }
+        #expect(!outcome.text.contains("```solution"))
+        #expect(!outcome.text.contains("feedback: factor"))
+        // The chapter's lines keep their CRLF; the text is the LF workbook's with those line endings.
+        let fromLF = WorkbookWriter.make(chapter: lf, chapterPath: Self.chapterPath, existing: nil).text
+        #expect(outcome.text.replacingOccurrences(of: "\r\n", with: "\n") == fromLF)
+        // Answered and made again, the answer stays.
+        var answered = outcome.text
+        let empty = "```answer\n```\n"
+        let at = try #require(answered.range(of: empty))
+        answered.replaceSubrange(at, with: "```answer\n2*x\n```\n")
+        let again = WorkbookWriter.make(chapter: crlf, chapterPath: Self.chapterPath, existing: Workbook(file: "ch7.md", text: answered))
+        #expect(again.text == answered)
+        #expect(again.kept == 1)
+    }
+
     @Test func firstWorkbook() throws {
         let outcome = try make(1, nil)
         let workbook = Workbook(file: "ch7.md", text: outcome.text)
