@@ -12,6 +12,9 @@ public struct WorkbookWriter: Sendable {
         public var kept: Int
         /// Answer blocks of the previous workbook that could not go under an exercise, and notes: kept at the end.
         public var notices: [WorkbookNotice] = []
+        /// Where the answer block under each exercise begins: the exercise's key and the block's offset in the text's
+        /// UTF-8 (its opening fence), in the order of the text.
+        public var answerSlots: [(key: String, offset: Int)] = []
     }
 
     /// `chapters/04-jacobian.md` → `ch4.md`; nil for a file without a leading number.
@@ -74,6 +77,7 @@ public struct WorkbookWriter: Sendable {
         var out = Array("\(headerStart) from \(shownPath.hasPrefix("/") ? String(shownPath.dropFirst()) : shownPath). Write each answer in the empty answer block\n".utf8)
         out += "     under its exercise, then run `mcheck` on this file. Made again after the chapter changes, it keeps your answers. -->\n\n".utf8
         var previousDropped = false
+        var slots: [(key: String, offset: Int)] = []
         for (k, line) in lines.enumerated() {
             let n = k + 1
             if drop.contains(n) { previousDropped = true; continue }
@@ -84,6 +88,7 @@ public struct WorkbookWriter: Sendable {
             if k < lines.count - 1 { out.append(0x0A) }
             if let id = insertAfter[n] {
                 out.append(0x0A)
+                slots.append((id, out.count))
                 out += answer(id)
             }
         }
@@ -136,7 +141,7 @@ public struct WorkbookWriter: Sendable {
         if out.last != 0x0A { out.append(0x0A) }
         let previousIDs = Set(previous?.order ?? [])
         let added = existing == nil ? [] : ids.filter { !previousIDs.contains($0) }
-        return Outcome(text: String(decoding: out, as: UTF8.self), added: added, removed: removed, kept: kept, notices: notices)
+        return Outcome(text: String(decoding: out, as: UTF8.self), added: added, removed: removed, kept: kept, notices: notices, answerSlots: slots)
     }
 
     /// Whether the text so far ends with a blank line (`\n\n`, or `\n\r\n` in a CRLF file).

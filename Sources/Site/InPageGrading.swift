@@ -31,28 +31,24 @@ enum InPageGrading {
     /// The chapter's workbook as `mcheck workbook` writes it, cut where the answers go: a JSON script the page fills
     /// in to download the workbook with the student's answers.
     static func workbookScript(_ chapter: PreparedChapter, workbook path: String) -> String {
-        let fresh = WorkbookWriter.make(chapter: chapter.workbook, chapterPath: chapter.source.path, existing: nil).text
-        let lines = TextLines.split(fresh)
-        // {"path": …, "pieces": [text, {"answer": id}, text, …]}; HTML.json writes `<` as \u003c, so no `</` ends the
+        let fresh = WorkbookWriter.make(chapter: chapter.workbook, chapterPath: chapter.source.path, existing: nil)
+        let bytes = Array(fresh.text.utf8)
+        // {"path": …, "pieces": [text, {"answer": key}, text, …]}; HTML.json writes `<` as \u003c, so no `</` ends the
         // script element early.
         var json = "{\"path\":"
         HTML.json(path, into: &json)
         json += ",\"pieces\":["
-        var next = 1
-        var chunk = ""
-        for block in Workbook(file: path, text: fresh).exercises {
-            guard let id = block.key, let answer = block.answer, answer.fenceLine >= next else { continue }
-            // Up to and including the answer's opening fence, then the answer, then on from its closing fence.
-            for line in lines[(next - 1)..<answer.fenceLine] { chunk += line; chunk += "\n" }
-            HTML.json(chunk, into: &json)
+        var next = 0
+        for (key, offset) in fresh.answerSlots {
+            // Up to and including the answer's opening fence line, then the (empty) answer, then on from its closing fence.
+            guard let fenceEnd = bytes[offset...].firstIndex(of: 0x0A) else { break }
+            HTML.json(String(decoding: bytes[next...fenceEnd], as: UTF8.self), into: &json)
             json += ",{\"answer\":"
-            HTML.json(id, into: &json)
+            HTML.json(key, into: &json)
             json += "},"
-            chunk = ""
-            next = answer.endLine
+            next = fenceEnd + 1
         }
-        chunk += lines[Swift.min(next - 1, lines.count)...].joined(separator: "\n")
-        HTML.json(chunk, into: &json)
+        HTML.json(String(decoding: bytes[next...], as: UTF8.self), into: &json)
         json += "]}"
         return "<script type=\"application/json\" id=\"mcheck-workbook\">" + json + "</script>\n"
     }
