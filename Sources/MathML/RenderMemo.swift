@@ -11,19 +11,26 @@ final class RenderMemo: Sendable {
 
     /// Longer LaTeX is rarely written twice, and its MathML is large: not kept.
     static let longestKept = 80
-    /// At most this many formulas are kept (about 10 MB at most); later ones are rendered each time.
-    static let capacity = 20_000
+    /// At most this much MathML is kept (a formula of up to 80 bytes of LaTeX is about 300 bytes of it, so some
+    /// 25,000 formulas); later ones are rendered each time.
+    static let capacity = 8 << 20
 
-    private let table = Mutex<[Key: Result<RenderedMath, MathError>]>([:])
+    private struct Kept {
+        var table: [Key: Result<RenderedMath, MathError>] = [:]
+        var bytes = 0
+    }
+
+    private let kept = Mutex(Kept())
 
     /// The rendering of `latex`, from the memo or made by `render` (and kept if short).
     func rendering(_ latex: String, display: Bool, _ render: () throws(MathError) -> RenderedMath) throws(MathError) -> RenderedMath {
         guard latex.utf8.count <= Self.longestKept else { return try render() }
         let key = Key(latex: latex, display: display)
-        if let known = table.withLock({ $0[key] }) { return try known.get() }
+        if let known = kept.withLock({ $0.table[key] }) { return try known.get() }
         let result = Result { () throws(MathError) in try render() }
-        table.withLock { t in
-            if t.count < Self.capacity { t[key] = result }
+        let size = latex.utf8.count + ((try? result.get())?.mathml.utf8.count ?? 0)
+        kept.withLock { k in
+            if k.bytes + size <= Self.capacity { k.table[key] = result; k.bytes += size }
         }
         return try result.get()
     }
