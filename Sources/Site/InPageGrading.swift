@@ -56,14 +56,25 @@ enum InPageGrading {
     /// The index page's progress: every chapter's page and exercise ids (those with an answer box), in a JSON script
     /// progress.js reads with the answers and verdicts the browser keeps, so it needs no module.
     static func progressScript(_ chapters: [PreparedChapter]) -> String {
-        var list: [[String: Any]] = []
+        // {"chapters": [{"ids": [...], "page": "…"}, …]}, keys in order; HTML.json writes `<` as \u003c.
+        var json = "{\"chapters\":["
+        var first = true
         for c in chapters {
-            let ids = c.exercises.values.sorted { $0.block.line < $1.block.line }.compactMap(\.block.key)
-            if !ids.isEmpty { list.append(["page": c.pageName, "ids": ids]) }
+            let ids = c.exercises.values.sorted { $0.block.line < $1.block.line }.compactMap { $0.block.key }
+            guard !ids.isEmpty else { continue }
+            if !first { json += "," }
+            first = false
+            json += "{\"ids\":["
+            for (k, id) in ids.enumerated() {
+                if k > 0 { json += "," }
+                HTML.json(id, into: &json)
+            }
+            json += "],\"page\":"
+            HTML.json(c.pageName, into: &json)
+            json += "}"
         }
-        let json = (try? JSONSerialization.data(withJSONObject: ["chapters": list], options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return "<script type=\"application/json\" id=\"mcheck-progress\">" + json.replacingOccurrences(of: "</", with: "<\\/")
-            + "</script>\n<script src=\"progress.js\" defer></script>\n"
+        json += "]}"
+        return "<script type=\"application/json\" id=\"mcheck-progress\">" + json + "</script>\n<script src=\"progress.js\" defer></script>\n"
     }
 
     /// The files the site gets: the module (copied), the module as a script (for pages opened from disk, where
