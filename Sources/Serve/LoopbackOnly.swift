@@ -20,7 +20,7 @@ struct LoopbackOnly: HTTPHandler {
             return LoopbackOnly.refusal("mcheck serve answers only http://127.0.0.1 and http://localhost\n")
         }
         guard LoopbackOnly.isAllowed(fetchSite: request.headers[HTTPHeader("Sec-Fetch-Site")]) else {
-            return LoopbackOnly.refusal("mcheck serve answers only its own pages, not a request from another site's page\n")
+            return LoopbackOnly.refusal("mcheck serve answers only its own pages and addresses typed in the browser, not another site's page (its links, scripts, images)\n")
         }
         return try await handler.handleRequest(request)
     }
