@@ -145,9 +145,9 @@ struct OutputFolder {
                 && !OutputFolder.isLink(path + "/" + folder) && !OutputFolder.passesThroughLink(folder, in: path) {
                 if (try? fm.contentsOfDirectory(atPath: path + "/" + folder))?.isEmpty == true { try? fm.removeItem(atPath: path + "/" + folder) }
             }
-        } else if fm.fileExists(atPath: path) {
-            // An empty folder: rename(2) replaces it, unless it is a mount point (EBUSY, EXDEV) or cannot be replaced
-            // for another reason; if it is still an empty folder, the files are moved into it instead.
+        } else {
+            // rename(2) puts the temporary folder in the place of `path` (missing, or an empty folder it replaces), unless
+            // `path` cannot be replaced (a mount point: EBUSY, EXDEV): if it is an empty folder, the files move into it.
             let failure = steps.rename(staging, path)
             if failure != 0 {
                 if OutputFolder.isEmptyFolder(path) {
@@ -156,11 +156,6 @@ struct OutputFolder {
                     errors.append(SiteError(.write, file: path, "cannot move the new site into place: \(String(cString: strerror(failure)))"))
                 }
                 try? fm.removeItem(atPath: staging)
-            }
-        } else {
-            do { try fm.moveItem(atPath: staging, toPath: path) } catch {
-                try? fm.removeItem(atPath: staging)
-                errors.append(SiteError(.write, file: path, "cannot move the new site into place: \(error.localizedDescription)"))
             }
         }
         guard errors.isEmpty else { throw SiteFailure(errors) }

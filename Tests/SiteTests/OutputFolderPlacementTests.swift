@@ -102,6 +102,21 @@ struct OutputFolderPlacementTests {
         #expect(try scratch.beside() == ["out"])
     }
 
+    /// A missing `--out` the temporary folder cannot be renamed to: the error names it and says why, and nothing is
+    /// left beside it.
+    @Test func aFailedRenameToAMissingFolderIsAnErrorNamingIt() throws {
+        let scratch = try Scratch(makeOut: false)
+        defer { scratch.remove() }
+        var steps = OutputFolder.FreshBuildSteps()
+        steps.rename = { _, _ in EACCES }
+        var folder = try OutputFolder(scratch.out, protecting: [], steps: steps)
+        #expect { try writeSite(into: &folder) } throws: { error in
+            let first = (error as? SiteFailure)?.errors.first
+            return first?.file == scratch.out && first?.message == "cannot move the new site into place: \(String(cString: strerror(EACCES)))"
+        }
+        #expect(try scratch.beside() == [])
+    }
+
     /// A missing `--out` whose parent is a file: the message names the folder it could not make.
     @Test func aParentThatIsAFileIsAnErrorNamingIt() throws {
         let scratch = try Scratch(makeOut: false)
