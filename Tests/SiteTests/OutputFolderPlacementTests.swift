@@ -173,4 +173,21 @@ struct OutputFolderPlacementTests {
         try SiteBuilder.build(course.options(out: out))
         #expect(try String(contentsOfFile: out + "/01-a.html", encoding: .utf8).contains("Changed."))
     }
+
+    /// A missing `--out` in a parent that cannot be written to cannot be made in place either: the error names it and
+    /// the parent.
+    @Test(.enabled(if: canLockAFolder, "cannot make a folder read-only here (root without chattr +i)"))
+    func aMissingFolderInAParentThatCannotBeWrittenTo() throws {
+        let scratch = try Scratch(makeOut: false)
+        #expect(Self.lock(scratch.root, true))
+        defer {
+            Self.lock(scratch.root, false)
+            scratch.remove()
+        }
+        #expect { _ = try OutputFolder(scratch.out, protecting: []) } throws: { error in
+            let first = (error as? SiteFailure)?.errors.first
+            return first?.file == scratch.out && first?.message.hasPrefix("cannot create a temporary folder beside it, in \(scratch.root): ") == true
+        }
+        #expect(try scratch.beside() == [])
+    }
 }
