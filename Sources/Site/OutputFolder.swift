@@ -195,7 +195,7 @@ struct OutputFolder {
     private func moveContents(of temporary: String, into out: String) -> SiteError? {
         let fm = FileManager.default
         let names = ((try? fm.contentsOfDirectory(atPath: temporary)) ?? []).sorted { a, b in
-            a == OutputFolder.manifestName || (b != OutputFolder.manifestName && a < b)
+            (a == OutputFolder.manifestName) != (b == OutputFolder.manifestName) ? a == OutputFolder.manifestName : a < b
         }
         for name in names {
             let from = temporary + "/" + name, to = out + "/" + name
