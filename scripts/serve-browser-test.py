@@ -9,7 +9,8 @@ edits the chapter's Markdown and waits until the open page shows the new text, w
 reloaded but finds the sentence in its search; breaks the chapter with a link to a chapter that does not exist and waits for the error overlay, whose line
 must be the one the terminal printed (file:line:column) while the page keeps the last good text; opens another page
 while the build is broken and finds the overlay there at once; fixes the chapter and waits for the overlay to go;
-changes mcheck.toml's title and waits for the contents page to show it. A second `mcheck serve` on the same port must
+changes mcheck.toml's title and waits for the contents page to show it. A page of another server (127.0.0.1 on another
+port, and localhost) that includes the served toc.js and favicon.svg must fail to load them, each answered 403. A second `mcheck serve` on the same port must
 exit 2 saying the port is in use, and Ctrl-C (SIGINT) must stop the server with status 0 and remove its temporary
 folder. No page may log a script error. Every wait is on a condition, never a sleep.
 """
@@ -25,6 +26,8 @@ import threading
 import time
 
 from playwright.sync_api import expect, sync_playwright
+
+from static_server import serve
 
 CHAPTER = "04-jacobian"
 OVERLAY = "#mcheck-serve-errors"
@@ -76,6 +79,35 @@ def copy_course(source, target):
             shutil.copytree(os.path.join(source, name), os.path.join(target, name))
     if os.path.isfile(os.path.join(source, "mcheck.toml")):
         shutil.copy(os.path.join(source, "mcheck.toml"), target)
+
+
+def refuses_other_sites(browser, base):
+    """A page of another server includes a script and an image of `mcheck serve` (no Origin is sent for these): from
+    127.0.0.1 on another port (Sec-Fetch-Site: same-site) and from localhost (cross-site), both must fail to load,
+    answered 403 by mcheck serve."""
+    probe_folder = tempfile.mkdtemp(prefix="mcheck-other-site-")
+    with open(os.path.join(probe_folder, "probe.html"), "w", encoding="utf-8") as f:
+        f.write(f"""<!doctype html><html lang="en"><meta charset="utf-8"><title>Another site</title>
+<script>window.outcome = {{}};</script>
+<script src="{base}toc.js" onload="outcome.script = 'loaded'" onerror="outcome.script = 'failed'"></script>
+<img alt="" src="{base}favicon.svg" onload="outcome.image = 'loaded'" onerror="outcome.image = 'failed'">
+</html>""")
+    other = serve(probe_folder)
+    try:
+        for host in ("127.0.0.1", "localhost"):
+            page = browser.new_page()
+            statuses = {}
+            page.on("response", lambda r: statuses.__setitem__(r.url, r.status) if r.url.startswith(base) else None)
+            page.goto(f"http://{host}:{other.server_address[1]}/probe.html")
+            page.wait_for_function("outcome.script && outcome.image", timeout=WAIT * 1000)
+            outcome = page.evaluate("outcome")
+            assert outcome == {"script": "failed", "image": "failed"}, f"from {host}: {outcome}"
+            assert statuses == {base + "toc.js": 403, base + "favicon.svg": 403}, f"from {host}: {statuses}"
+            page.close()
+            print(f"another site's page ({host}, another port): the served toc.js and favicon.svg were refused, 403")
+    finally:
+        other.shutdown()
+        shutil.rmtree(probe_folder, ignore_errors=True)
 
 
 def main():
@@ -186,6 +218,8 @@ def run(mcheck, course):
                 f.write(text)
             expect(contents.locator("h1").first).to_contain_text(title, timeout=WAIT * 1000)
             print("mcheck.toml: the contents page shows the new title")
+
+            refuses_other_sites(browser, base)
 
             assert not errors, errors
             browser.close()

@@ -6,15 +6,33 @@ import Foundation
 /// other machines out; this keeps out web pages from elsewhere that reach it through the browser, by a DNS name
 /// made to point at 127.0.0.1 (DNS rebinding) or a WebSocket opened from another site, which would read the
 /// chapters and their errors.
+///
+/// A page of another site can also load a served file without any `Origin` (`<script src="http://127.0.0.1:3000/toc.js">`,
+/// an `<img>`, a `<link>`): the browser then says where the request comes from in `Sec-Fetch-Site`. Only `same-origin`
+/// (the site's own pages) and `none` (an address typed, a bookmark) are answered; `cross-site`, and `same-site`, which is
+/// also what a page of 127.0.0.1 on another port gets, are refused. A request without the header (curl, an old
+/// browser) is judged by its `Host` and `Origin` alone.
 struct LoopbackOnly: HTTPHandler {
     let handler: any HTTPHandler
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard LoopbackOnly.isAllowed(host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")]) else {
-            return HTTPResponse(statusCode: .forbidden, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]),
-                                body: Data("mcheck serve answers only http://127.0.0.1 and http://localhost\n".utf8))
+            return LoopbackOnly.refusal("mcheck serve answers only http://127.0.0.1 and http://localhost\n")
+        }
+        guard LoopbackOnly.isAllowed(fetchSite: request.headers[HTTPHeader("Sec-Fetch-Site")]) else {
+            return LoopbackOnly.refusal("mcheck serve answers only its own pages and addresses typed in the browser, not another site's page (its links, scripts, images)\n")
         }
         return try await handler.handleRequest(request)
+    }
+
+    static func refusal(_ text: String) -> HTTPResponse {
+        HTTPResponse(statusCode: .forbidden, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]), body: Data(text.utf8))
+    }
+
+    /// Whether a request whose `Sec-Fetch-Site` is this (nil: not sent) may be answered.
+    static func isAllowed(fetchSite: String?) -> Bool {
+        guard let fetchSite else { return true }
+        return ["same-origin", "none"].contains(fetchSite.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     static let names: Set<String> = ["127.0.0.1", "localhost", "[::1]"]

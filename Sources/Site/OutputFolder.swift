@@ -13,6 +13,10 @@ import Foundation
 /// A fresh build writes plain files (no fsync per file) into a temporary folder beside `--out`, which is renamed into
 /// place once every file is there, so a failed build leaves nothing half-written. A rebuild writes in place, and only
 /// the files whose contents changed, so a watching browser or server sees only real changes.
+///
+/// An empty `--out` that cannot be replaced is written in place instead, as a rebuild is: a mount point (a Docker
+/// volume, `mount --bind`), found by its device or when renaming onto it fails, and a folder whose parent cannot hold
+/// the temporary folder (`/out` mounted in a container whose `/` the user cannot write).
 struct OutputFolder {
     static let manifestName = ".mcheck-site"
     static let manifestHeader = "# Written by mcheck build: the files of this folder that the next build replaces or removes."
@@ -26,11 +30,21 @@ struct OutputFolder {
     private(set) var written: [String] = []
     private(set) var errors: [SiteError] = []
     private var folders: Set<String> = [""]
+    let steps: FreshBuildSteps
+
+    /// The two steps of a fresh build that fail where `--out` cannot be replaced; tests put failing ones in their place.
+    struct FreshBuildSteps {
+        /// Makes the temporary folder beside `out` and returns its path.
+        var makeTemporaryFolder: (_ out: String) throws(SiteFailure) -> String = OutputFolder.makeStaging
+        /// rename(2): 0, or the errno it failed with.
+        var rename: (_ from: String, _ to: String) -> Int32 = { Foundation.rename($0, $1) == 0 ? 0 : errno }
+    }
 
     /// Checks that `out` may be written to and prepares it. `protected` are folders the output must not be, nor hold:
     /// the chapters and the theme.
-    init(_ out: String, protecting protected: [String]) throws(SiteFailure) {
+    init(_ out: String, protecting protected: [String], steps: FreshBuildSteps = FreshBuildSteps()) throws(SiteFailure) {
         path = out
+        self.steps = steps
         let fm = FileManager.default
         func refuse(_ why: String) -> SiteFailure { SiteFailure(SiteError(.write, file: out, "refusing to write the site here: \(why)")) }
         guard !out.isEmpty else { throw refuse("the output folder is empty") }
@@ -48,19 +62,29 @@ struct OutputFolder {
         var isFolder: ObjCBool = false
         guard fm.fileExists(atPath: out, isDirectory: &isFolder) else {
             previous = nil
-            staging = try OutputFolder.makeStaging(for: out)
+            staging = try steps.makeTemporaryFolder(out)
             return
         }
         guard isFolder.boolValue else { throw refuse("it is a file, not a folder") }
         let names = (try? fm.contentsOfDirectory(atPath: out)) ?? []
         if names.isEmpty {
-            if OutputFolder.isLink(out) {
-                // A link to an empty folder stays a link: the site is written into the folder it leads to.
+            if OutputFolder.isLink(out) || OutputFolder.isMountPoint(out) {
+                // A link to an empty folder stays a link: the site is written into the folder it leads to. A mount
+                // point cannot be renamed onto: the site is written into it.
                 previous = []
                 staging = out
             } else {
-                previous = nil
-                staging = try OutputFolder.makeStaging(for: out)
+                do {
+                    staging = try steps.makeTemporaryFolder(out)
+                    previous = nil
+                } catch {
+                    // No temporary folder beside it (its parent is not writable): into the folder itself, if it is.
+                    guard access(out, W_OK | X_OK) == 0 else {
+                        throw SiteFailure(SiteError(.write, file: out, "cannot write into the folder (\(String(cString: strerror(errno)))), nor make a temporary folder beside it: \(error.errors.first?.message ?? "")"))
+                    }
+                    previous = []
+                    staging = out
+                }
             }
             return
         }
@@ -122,17 +146,16 @@ struct OutputFolder {
                 if (try? fm.contentsOfDirectory(atPath: path + "/" + folder))?.isEmpty == true { try? fm.removeItem(atPath: path + "/" + folder) }
             }
         } else {
-            do {
-                var isFolder: ObjCBool = false
-                if fm.fileExists(atPath: path, isDirectory: &isFolder) {
-                    // An empty folder: rename(2) replaces it.
-                    guard rename(staging, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            // rename(2) puts the temporary folder in the place of `path` (missing, or an empty folder it replaces), unless
+            // `path` cannot be replaced (a mount point: EBUSY, EXDEV): if it is an empty folder, the files move into it.
+            let failure = steps.rename(staging, path)
+            if failure != 0 {
+                if OutputFolder.isEmptyFolder(path) {
+                    if let error = moveContents(of: staging, into: path) { errors.append(error) }
                 } else {
-                    try fm.moveItem(atPath: staging, toPath: path)
+                    errors.append(SiteError(.write, file: path, "cannot move the new site into place: \(String(cString: strerror(failure)))"))
                 }
-            } catch {
                 try? fm.removeItem(atPath: staging)
-                errors.append(SiteError(.write, file: path, "cannot move the new site into place: \(error.localizedDescription)"))
             }
         }
         guard errors.isEmpty else { throw SiteFailure(errors) }
@@ -166,7 +189,40 @@ struct OutputFolder {
         while !p.isEmpty { folders.insert(p); p = (p as NSString).deletingLastPathComponent }
     }
 
+    /// Moves a fresh build's files from the temporary folder into the empty folder `out` that it could not replace:
+    /// the manifest first, so that if this stops half-way the next build knows what is the build's; each entry renamed,
+    /// or copied where it cannot be (another file system: EXDEV). The error names `out`.
+    private func moveContents(of temporary: String, into out: String) -> SiteError? {
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: temporary)) ?? []).sorted { a, b in
+            (a == OutputFolder.manifestName) != (b == OutputFolder.manifestName) ? a == OutputFolder.manifestName : a < b
+        }
+        for name in names {
+            let from = temporary + "/" + name, to = out + "/" + name
+            guard steps.rename(from, to) != 0 else { continue }
+            do { try fm.copyItem(atPath: from, toPath: to) } catch {
+                return SiteError(.write, file: out, "cannot move the new site into the folder, which could not be replaced as a whole: \(name): \(error.localizedDescription)")
+            }
+        }
+        return nil
+    }
+
     // MARK: helpers
+
+    /// Whether `path` is a mount point: a folder on another device than its parent. (A bind mount of a folder of the same
+    /// file system is not seen here; renaming onto it fails, and `finish` moves the files in instead.)
+    static func isMountPoint(_ path: String) -> Bool {
+        var own = stat(), parent = stat()
+        guard stat(path, &own) == 0, stat(path + "/..", &parent) == 0 else { return false }
+        return own.st_dev != parent.st_dev
+    }
+
+    /// A folder (not a link to one) with nothing in it.
+    static func isEmptyFolder(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+        return (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
+    }
 
     /// A temporary folder beside `out` (same file system, so it can be renamed into place).
     static func makeStaging(for out: String) throws(SiteFailure) -> String {
@@ -178,7 +234,7 @@ struct OutputFolder {
         let template = parent + "/." + url.lastPathComponent + ".mcheck-XXXXXX"
         var bytes = Array(template.utf8CString)
         guard let made = mkdtemp(&bytes) else {
-            throw SiteFailure(SiteError(.write, file: out, "cannot create a temporary folder beside it: \(String(cString: strerror(errno)))"))
+            throw SiteFailure(SiteError(.write, file: out, "cannot create a temporary folder beside it, in \(parent): \(String(cString: strerror(errno)))"))
         }
         // mkdtemp makes it 0700; a published site is readable by all.
         chmod(made, 0o755)

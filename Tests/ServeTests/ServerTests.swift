@@ -56,6 +56,33 @@ struct SiteServerTests {
         await server.stop()
     }
 
+    /// A served file loaded by another site's page (`<script src>`, `<img>`: no Origin) is refused by its
+    /// `Sec-Fetch-Site`; the site's own pages, a typed address and clients that send no such header are answered.
+    @Test func aRequestFromAnotherSitesPageIsRefused() async throws {
+        let course = try TestCourse()
+        defer { course.remove() }
+        var rebuilder = course.rebuilder
+        guard case .built = rebuilder.build() else { Issue.record("the new course does not build"); return }
+        let server = try await SiteServer.start(root: course.out, port: 0, channel: LiveChannel())
+        func get(_ path: String, fetchSite: String?) async throws -> (status: Int, body: String) {
+            var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(server.port)" + path)))
+            if let fetchSite { request.setValue(fetchSite, forHTTPHeaderField: "Sec-Fetch-Site") }
+            let (data, response) = try await URLSession.shared.data(for: request)
+            return (try #require(response as? HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+        }
+        for path in ["/toc.js", "/01-derivatives.html", "/style.css"] {
+            for refused in ["cross-site", "same-site"] {
+                let response = try await get(path, fetchSite: refused)
+                #expect(response.status == 403, "\(path) \(refused)")
+                #expect(response.body == "mcheck serve answers only its own pages and addresses typed in the browser, not another site's page (its links, scripts, images)\n", "\(path) \(refused)")
+            }
+            for answered in ["same-origin", "none", nil] {
+                #expect(try await get(path, fetchSite: answered).status == 200, "\(path) \(answered ?? "no Sec-Fetch-Site")")
+            }
+        }
+        await server.stop()
+    }
+
     @Test func aBusyPortIsAClearError() async throws {
         let course = try TestCourse()
         defer { course.remove() }
@@ -143,5 +170,16 @@ struct LoopbackOnlyTests {
         #expect(!LoopbackOnly.isAllowed(host: "127.0.0.1:3000", origin: "https://attacker.example"))
         #expect(!LoopbackOnly.isAllowed(host: "127.0.0.1:3000", origin: "http://localhost.attacker.example"))
         #expect(!LoopbackOnly.isAllowed(host: "127.0.0.1:3000", origin: "null"))
+    }
+
+    @Test func onlyTheSitesOwnPagesAndTypedAddressesBySecFetchSite() {
+        for answered in [nil, "same-origin", "none", "Same-Origin"] {
+            #expect(LoopbackOnly.isAllowed(fetchSite: answered), "\(answered ?? "nil")")
+        }
+        // Another site's page, a page of 127.0.0.1 on another port (same-site: the port is not part of the site), and a
+        // value this server does not know.
+        for refused in ["cross-site", "same-site", "CROSS-SITE", "", "other"] {
+            #expect(!LoopbackOnly.isAllowed(fetchSite: refused), "\(refused)")
+        }
     }
 }
