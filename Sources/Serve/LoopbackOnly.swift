@@ -9,9 +9,9 @@ import Foundation
 ///
 /// A page of another site can also load a served file without any `Origin` (`<script src="http://127.0.0.1:3000/toc.js">`,
 /// an `<img>`, a `<link>`): the browser then says where the request comes from in `Sec-Fetch-Site`. Only `same-origin`
-/// (the site's own pages) and `none` (an address typed, a bookmark) are answered; `cross-site`, and `same-site`, which is
-/// also what a page of 127.0.0.1 on another port gets, are refused. A request without the header (curl, an old
-/// browser) is judged by its `Host` and `Origin` alone.
+/// (the site's own pages) and `none` (an address typed, a bookmark) are answered, and a link followed from elsewhere;
+/// anything else `cross-site`, or `same-site`, which is also what a page of 127.0.0.1 on another port gets, is refused.
+/// A request without the header (curl, an old browser) is judged by its `Host` and `Origin` alone.
 struct LoopbackOnly: HTTPHandler {
     let handler: any HTTPHandler
 
@@ -19,8 +19,9 @@ struct LoopbackOnly: HTTPHandler {
         guard LoopbackOnly.isAllowed(host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")]) else {
             return LoopbackOnly.refusal("mcheck serve answers only http://127.0.0.1 and http://localhost\n")
         }
-        guard LoopbackOnly.isAllowed(fetchSite: request.headers[HTTPHeader("Sec-Fetch-Site")]) else {
-            return LoopbackOnly.refusal("mcheck serve answers only its own pages and addresses typed in the browser, not another site's page (its links, scripts, images)\n")
+        guard LoopbackOnly.isAllowed(fetchSite: request.headers[HTTPHeader("Sec-Fetch-Site")], mode: request.headers[HTTPHeader("Sec-Fetch-Mode")],
+                                     destination: request.headers[HTTPHeader("Sec-Fetch-Dest")]) else {
+            return LoopbackOnly.refusal("mcheck serve answers only its own pages, links followed and addresses typed in the browser, not another site's page (its scripts, images, frames)\n")
         }
         return try await handler.handleRequest(request)
     }
@@ -29,10 +30,14 @@ struct LoopbackOnly: HTTPHandler {
         HTTPResponse(statusCode: .forbidden, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]), body: Data(text.utf8))
     }
 
-    /// Whether a request whose `Sec-Fetch-Site` is this (nil: not sent) may be answered.
-    static func isAllowed(fetchSite: String?) -> Bool {
+    /// Whether a request whose `Sec-Fetch-Site`, `Sec-Fetch-Mode` and `Sec-Fetch-Dest` are these (nil: not sent) may
+    /// be answered. A link followed from another site's page (a top-level navigation: mode `navigate`, destination
+    /// `document`) is answered too: the page that had the link cannot read what it opens.
+    static func isAllowed(fetchSite: String?, mode: String? = nil, destination: String? = nil) -> Bool {
         guard let fetchSite else { return true }
-        return ["same-origin", "none"].contains(fetchSite.trimmingCharacters(in: .whitespaces).lowercased())
+        func normal(_ s: String?) -> String? { s?.trimmingCharacters(in: .whitespaces).lowercased() }
+        if ["same-origin", "none"].contains(normal(fetchSite)!) { return true }
+        return normal(mode) == "navigate" && normal(destination) == "document"
     }
 
     static let names: Set<String> = ["127.0.0.1", "localhost", "[::1]"]

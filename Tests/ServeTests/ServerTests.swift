@@ -181,5 +181,12 @@ struct LoopbackOnlyTests {
         for refused in ["cross-site", "same-site", "CROSS-SITE", "", "other"] {
             #expect(!LoopbackOnly.isAllowed(fetchSite: refused), "\(refused)")
         }
+        // A link followed from another site's page opens the preview (that page cannot read it); the same site's
+        // scripts, images, frames and fetches stay refused.
+        #expect(LoopbackOnly.isAllowed(fetchSite: "cross-site", mode: "navigate", destination: "document"))
+        #expect(LoopbackOnly.isAllowed(fetchSite: "same-site", mode: "navigate", destination: "document"))
+        for (mode, destination) in [("no-cors", "script"), ("no-cors", "image"), ("navigate", "iframe"), ("cors", "empty"), ("navigate", nil)] {
+            #expect(!LoopbackOnly.isAllowed(fetchSite: "cross-site", mode: mode, destination: destination), "\(mode) \(destination ?? "nil")")
+        }
     }
 }
