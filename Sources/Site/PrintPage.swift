@@ -25,7 +25,7 @@ struct PrintPage {
     func section(_ article: String, of chapter: PreparedChapter) -> String {
         let prefix = Self.prefix(chapter.pageName)
         var out = "<section class=\"print-chapter\" id=\"\(HTML.escaped(String(prefix.dropLast())))\">\n"
-        out += relinked(withoutScripts(Array(article.utf8)), prefix: prefix)
+        out += relinked(Self.headingsOneLevelDown(withoutScripts(Array(article.utf8))), prefix: prefix)
         out += "\n</section>\n"
         return out
     }
@@ -68,6 +68,24 @@ struct PrintPage {
             start = next
         }
         out += bytes[copied...]
+        return out
+    }
+
+    /// Every heading one level lower (`<h1>` → `<h2>`, `<h5>` → `<h6>`; `<h6>` stays): on the one page, the course's title
+    /// is its `h1` and each chapter's title an `h2`.
+    static func headingsOneLevelDown(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h")
+        var i = 0
+        while i + 3 < out.count {
+            defer { i += 1 }
+            guard out[i] == lt else { continue }
+            let at = out[i + 1] == slash ? i + 2 : i + 1
+            guard at + 2 < out.count, out[at] == h, out[at + 1] >= UInt8(ascii: "1"), out[at + 1] <= UInt8(ascii: "5") else { continue }
+            let after = out[at + 2]
+            guard after == UInt8(ascii: ">") || after == UInt8(ascii: " ") else { continue }
+            out[at + 1] += 1
+        }
         return out
     }
 

@@ -40,6 +40,16 @@ struct ReaderPagesTests {
         for target in targets { #expect(all.contains(target), "no id \(target)") }
     }
 
+    /// On the one page the course's title is the only `h1`; each chapter's headings are a level lower (vnu warns of an
+    /// `h1` per chapter).
+    @Test func printPageHasOneTopLevelHeading() throws {
+        #expect(String(decoding: PrintPage.headingsOneLevelDown(Array("<h1 id=\"a\">A</h1><h2>B</h2><h6>F</h6><hr><header>x</header><code>&lt;h1&gt;</code>".utf8)), as: UTF8.self)
+                == "<h2 id=\"a\">A</h2><h3>B</h3><h6>F</h6><hr><header>x</header><code>&lt;h1&gt;</code>")
+        let page = try #require(try build(chapters).file(PrintPage.name))
+        #expect(page.components(separatedBy: "<h1").count == 2, "one h1")
+        #expect(page.contains("<section class=\"print-chapter\" id=\"01-a\">\n<h2"))
+    }
+
     @Test func printPageHasNoScripts() throws {
         let page = PrintPage([])
         #expect(page.withoutScripts("<p>a</p><script>x()</script><p>b</p><script src=\"y.js\" defer></script>") == "<p>a</p><p>b</p>")
