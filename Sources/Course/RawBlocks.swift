@@ -19,6 +19,15 @@ struct RawLines {
 
     var count: Int { starts.count - 1 }
 
+    /// Whether line `close` closes the fenced block whose opening fence is on line `open` (1-based).
+    func closesFence(openedOn open: Int, on close: Int) -> Bool {
+        guard close > open, open >= 1, close <= count else { return false }
+        let opening = slice(open, open)
+        guard let start = opening.firstIndex(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }) else { return false }
+        let end = opening[start...].firstIndex { $0 != opening[start] } ?? opening.endIndex
+        return RawBlock.closes(slice(close, close), fence: opening[start..<end])
+    }
+
     /// Lines `first...last` (1-based, clamped to the file).
     func slice(_ first: Int, _ last: Int) -> ArraySlice<UInt8> {
         let a = Swift.min(Swift.max(first, 1), count + 1), b = Swift.min(Swift.max(last, a - 1), count)

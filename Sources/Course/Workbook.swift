@@ -44,6 +44,13 @@ public struct Workbook: Sendable {
         self.text = text
         self.document = document
         (exercises, errors, keptAnswers) = Workbook.extract(document, file: file)
+        if !exercises.isEmpty {
+            let lines = RawLines(text)
+            for e in exercises where !lines.closesFence(openedOn: e.line, on: e.endLine) {
+                errors.append(SourceError(file: file, line: e.line, column: 1,
+                                          message: "this exercise block is never closed: add a line ``` after its last field (the rest of the file is read as part of it)"))
+            }
+        }
     }
 
     static let fieldKeys = Field.exerciseKeys

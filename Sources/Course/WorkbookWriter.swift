@@ -33,7 +33,8 @@ public struct WorkbookWriter: Sendable {
 
     public static func make(chapter: Workbook, chapterPath: String, existing: Workbook?) -> Outcome {
         let previous = existing.map(Previous.init)
-        let lines = TextLines.split(chapter.text)
+        // The chapter's lines as cmark numbers them (LF, CRLF or a lone CR ends one), each written back with its own ending.
+        let lines = RawLines(chapter.text)
         // Lines to drop (solutions, mistakes, stray answers) and where to insert answer blocks.
         var drop = Set<Int>()
         var insertAfter: [Int: String] = [:]
@@ -45,6 +46,9 @@ public struct WorkbookWriter: Sendable {
             // One answer block per question: a multi-part exercise gets one under each part, by its key (`chain-sin.b`).
             guard let id = e.key else { continue }
             ids.append(id)
+            // An answer block goes after the exercise's closing fence; with none (the block runs to the end of the
+            // file), it would land inside the exercise: none is inserted, and the chapter's error says why.
+            guard lines.closesFence(openedOn: e.line, on: e.endLine) else { continue }
             insertAfter[e.endLine] = id
         }
         let current = Set(ids)
@@ -78,18 +82,26 @@ public struct WorkbookWriter: Sendable {
         out += "     under its exercise, then run `mcheck` on this file. Made again after the chapter changes, it keeps your answers. -->\n\n".utf8
         var previousDropped = false
         var slots: [(key: String, offset: Int)] = []
-        for (k, line) in lines.enumerated() {
-            let n = k + 1
+        // Whether what is written so far ends with a blank line (the header does).
+        var endsBlank = true
+        for n in stride(from: 1, through: lines.count, by: 1) {
+            let line = lines.slice(n, n)
+            var contentEnd = line.endIndex
+            if contentEnd > line.startIndex && line[contentEnd - 1] == 0x0A { contentEnd -= 1 }
+            if contentEnd > line.startIndex && line[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            let content = line[..<contentEnd]
             if drop.contains(n) { previousDropped = true; continue }
             // Collapse the blank line a dropped block leaves behind.
-            if previousDropped && TextLines.isEmpty(line) && endsWithBlankLine(out) { previousDropped = false; continue }
+            if previousDropped && content.isEmpty && endsBlank { previousDropped = false; continue }
             previousDropped = false
-            out += relinked(line, from: chapterPath).utf8
-            if k < lines.count - 1 { out.append(0x0A) }
+            out += relinked(String(decoding: content, as: UTF8.self), from: chapterPath).utf8
+            out += line[contentEnd...]
+            endsBlank = content.isEmpty
             if let id = insertAfter[n] {
                 out.append(0x0A)
                 slots.append((id, out.count))
                 out += answer(id)
+                endsBlank = false
             }
         }
         var removed: [String] = []
@@ -120,7 +132,7 @@ public struct WorkbookWriter: Sendable {
                     : "text outside the answer blocks that is not in the chapter: kept at the end of the workbook"))
             }
             if untouched { notes = [] }
-            if out.last != 0x0A { out.append(0x0A) }
+            if out.last != 0x0A && out.last != 0x0D { out.append(0x0A) }
             if !keptBlocks.isEmpty {
                 out += "\n\(keptHeading)\n\n\(keptExplanation)\n".utf8
                 for block in keptBlocks { out.append(0x0A); out += block }
@@ -138,17 +150,11 @@ public struct WorkbookWriter: Sendable {
                 }
             }
         }
-        if out.last != 0x0A { out.append(0x0A) }
+        // The text ends with a line ending (a lone CR is one, in a file whose lines end so).
+        if out.last != 0x0A && out.last != 0x0D { out.append(0x0A) }
         let previousIDs = Set(previous?.order ?? [])
         let added = existing == nil ? [] : ids.filter { !previousIDs.contains($0) }
         return Outcome(text: String(decoding: out, as: UTF8.self), added: added, removed: removed, kept: kept, notices: notices, answerSlots: slots)
-    }
-
-    /// Whether the text so far ends with a blank line (`\n\n`, or `\n\r\n` in a CRLF file).
-    static func endsWithBlankLine(_ out: [UInt8]) -> Bool {
-        let n = out.count
-        guard n >= 2, out[n - 1] == 0x0A else { return false }
-        return out[n - 2] == 0x0A || (n >= 3 && out[n - 2] == 0x0D && out[n - 3] == 0x0A)
     }
 
     /// Relative links and images of a chapter (`figures/x.svg`, `05-x.md`) point back into its folder.

@@ -44,7 +44,7 @@ public struct RenderedMath: Sendable, Equatable {
 public struct MathMLRenderer: Sendable {
     let macros: [String: Macro]
     /// Short formulas already rendered, when memoizing.
-    let memo: RenderMemo?
+    private(set) var memo: RenderMemo?
 
     /// - Parameter macros: user macros without arguments or with `#1`…`#9`, e.g. `["\\R": "\\mathbb{R}",
     ///   "\\norm": "\\left\\lVert #1 \\right\\rVert"]` (the leading backslash of a name is optional).
@@ -60,6 +60,13 @@ public struct MathMLRenderer: Sendable {
             table[name] = Macro(body: body)
         }
         self.macros = table
+    }
+
+    /// The same renderer without the memo, for formulas that come once (an equation with its number appended).
+    public var unmemoized: MathMLRenderer {
+        var copy = self
+        copy.memo = nil
+        return copy
     }
 
     /// Renders `latex` as a `<math>` element (`display="block"` when `display`).

@@ -120,7 +120,7 @@ enum Preprocessor {
                         if number == nil && !rendered.unnumbered {
                             labelled += 1
                             let auto = "\(source.number).\(labelled)"
-                            if let tagged = try? renderer.renderDetailed(tex + " \\tag{\(auto)}", display: true) {
+                            if let tagged = try? renderer.unmemoized.renderDetailed(tex + " \\tag{\(auto)}", display: true) {
                                 rendered = tagged
                                 number = auto
                             }

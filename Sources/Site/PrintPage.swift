@@ -5,8 +5,6 @@
 struct PrintPage {
     static let name = "print.html"
 
-    /// The chapters' sections so far.
-    private(set) var body = ""
     /// Page name → its prefix, for every chapter.
     let prefixes: [String: String]
 
@@ -28,16 +26,6 @@ struct PrintPage {
         out += relinked(Self.headingsOneLevelDown(withoutScripts(Array(article.utf8))), prefix: prefix)
         out += "\n</section>\n"
         return out
-    }
-
-    /// Adds a chapter's section (`section(_:of:)`), in the chapters' order.
-    mutating func add(_ section: String) {
-        body += section
-    }
-
-    /// Adds a chapter's rendered article.
-    mutating func add(_ article: String, of chapter: PreparedChapter) {
-        add(section(article, of: chapter))
     }
 
     /// The article without its `<script>…</script>` elements.

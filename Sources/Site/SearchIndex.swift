@@ -12,12 +12,12 @@ enum SearchIndex {
     /// The script from each chapter's entries (`entries(_:)`, worked out beside the chapter's page).
     static func script(entries: [String]) -> String {
         var s = "window.MCHECK_SEARCH=["
-        s += entries.filter { !$0.isEmpty }.joined(separator: ",\n")
+        s += entries.joined(separator: ",\n")
         s += "];\n"
         return s
     }
 
-    /// One chapter's entries, one per section, separated by `,\n`.
+    /// One chapter's entries, one per section (at least one: the chapter's top), separated by `,\n`.
     static func entries(_ chapter: PreparedChapter) -> String {
         var s = ""
         var first = true

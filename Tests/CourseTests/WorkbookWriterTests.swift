@@ -35,12 +35,14 @@ import Testing
         #expect(answers(try student()) == Self.written)
     }
 
-    /// A chapter saved with CRLF line endings (an author on Windows): its workbook has an empty answer block under every
-    /// exercise and no solution or mistake, as from the LF file, and answers written in it are kept when it is made
-    /// again. (Splitting the text at the Character "\n" found no line in such a file: the workbook kept every solution.)
-    @Test func aChapterWithCRLFLineEndingsMakesTheSameWorkbook() throws {
+    /// A chapter saved with CRLF line endings (an author on Windows), or with lone CRs (old Mac files): its workbook has
+    /// an empty answer block under every exercise and no solution or mistake, as from the LF file, and answers written in
+    /// it are kept when it is made again. (Splitting the text at the Character "\n" found no line in a CRLF file: the
+    /// workbook kept every solution.)
+    @Test(arguments: ["\r\n", "\r"])
+    func aChapterWithOtherLineEndingsMakesTheSameWorkbook(ending: String) throws {
         let lf = try chapter(1)
-        let crlf = Workbook(file: lf.file, text: lf.text.replacingOccurrences(of: "\n", with: "\r\n"))
+        let crlf = Workbook(file: lf.file, text: lf.text.replacingOccurrences(of: "\n", with: ending))
         #expect(crlf.exercises.map(\.id) == lf.exercises.map(\.id))
         let outcome = WorkbookWriter.make(chapter: crlf, chapterPath: Self.chapterPath, existing: nil)
         let workbook = Workbook(file: "ch7.md", text: outcome.text)
@@ -55,7 +57,7 @@ import Testing
         #expect(!outcome.text.contains("feedback: factor"))
         // The chapter's lines keep their CRLF; the text is the LF workbook's with those line endings.
         let fromLF = WorkbookWriter.make(chapter: lf, chapterPath: Self.chapterPath, existing: nil).text
-        #expect(outcome.text.replacingOccurrences(of: "\r\n", with: "\n") == fromLF)
+        #expect(outcome.text.replacingOccurrences(of: ending, with: "\n") == fromLF)
         // Answered and made again, the answer stays.
         var answered = outcome.text
         let empty = "```answer\n```\n"
@@ -64,6 +66,18 @@ import Testing
         let again = WorkbookWriter.make(chapter: crlf, chapterPath: Self.chapterPath, existing: Workbook(file: "ch7.md", text: answered))
         #expect(again.text == answered)
         #expect(again.kept == 1)
+    }
+
+    /// An exercise block never closed (it runs to the end of the chapter) gets no answer block: one after it would be
+    /// inside the exercise. The other answers are kept when it is made again.
+    @Test func anExerciseNeverClosedGetsNoAnswerBlock() throws {
+        let chapter = Workbook(file: "chapters/01-t.md", text: "# T\n\n```exercise\nid: sq\nlet: x: scalar\nask: derivative(x^2, x)\n```\n\n```exercise\nid: open\nlet: x: scalar\nask: derivative(x^3, x)\n")
+        let outcome = WorkbookWriter.make(chapter: chapter, chapterPath: "chapters/01-t.md", existing: nil)
+        #expect(outcome.answerSlots.map(\.key) == ["sq"])
+        #expect(outcome.text.components(separatedBy: "```answer").count == 2)
+        let written = outcome.text.replacingOccurrences(of: "```answer\n```\n", with: "```answer\n2x\n```\n")
+        let again = WorkbookWriter.make(chapter: chapter, chapterPath: "chapters/01-t.md", existing: Workbook(file: "ch1.md", text: written))
+        #expect(again.text.contains("2x\n"))
     }
 
     @Test func firstWorkbook() throws {

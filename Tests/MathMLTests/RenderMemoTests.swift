@@ -22,6 +22,28 @@ import Testing
         }
     }
 
+    /// `é` as one code point and as `e` with a combining accent are equal Strings but other bytes: each keeps its own
+    /// annotation (and error offsets), byte for byte.
+    @Test func canonicallyEquivalentSpellingsAreNotConfused() throws {
+        let composed = "\\text{caf\u{E9}} + x", decomposed = "\\text{cafe\u{301}} + x"
+        #expect(composed == decomposed)
+        let plain = MathMLRenderer(), memo = MathMLRenderer(memoizing: true)
+        for latex in [composed, decomposed, composed] {
+            let got = try memo.render(latex, display: false), expected = try plain.render(latex, display: false)
+            #expect(Array(got.utf8) == Array(expected.utf8))
+        }
+        // An error's offset is the bytes' own: one more after `e` and the accent than after `é` composed.
+        var offsets: [Int] = []
+        for latex in ["\\text{\u{E9}}\\foo", "\\text{e\u{301}}\\foo"] {
+            let expected = Result { () throws(MathError) in try plain.renderDetailed(latex, display: false) }
+            let got = Result { () throws(MathError) in try memo.renderDetailed(latex, display: false) }
+            guard case .failure(let e) = expected, case .failure(let g) = got else { Issue.record("\(latex) rendered"); continue }
+            #expect(g.offset == e.offset)
+            offsets.append(g.offset)
+        }
+        #expect(offsets.count == 2 && offsets[1] == offsets[0] + 1, "\(offsets)")
+    }
+
     @Test func inlineAndDisplayAreKeptApart() throws {
         let memo = MathMLRenderer(memoizing: true)
         let inline = try memo.render("x", display: false), display = try memo.render("x", display: true)

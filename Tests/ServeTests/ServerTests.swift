@@ -74,7 +74,7 @@ struct SiteServerTests {
             for refused in ["cross-site", "same-site"] {
                 let response = try await get(path, fetchSite: refused)
                 #expect(response.status == 403, "\(path) \(refused)")
-                #expect(response.body == "mcheck serve answers only its own pages and addresses typed in the browser, not another site's page (its links, scripts, images)\n", "\(path) \(refused)")
+                #expect(response.body == "mcheck serve answers only its own pages, links followed and addresses typed in the browser, not another site's page (its scripts, images, frames)\n", "\(path) \(refused)")
             }
             for answered in ["same-origin", "none", nil] {
                 #expect(try await get(path, fetchSite: answered).status == 200, "\(path) \(answered ?? "no Sec-Fetch-Site")")
