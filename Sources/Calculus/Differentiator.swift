@@ -9,6 +9,7 @@ public enum Differentiator {
     /// ∂f/∂v in numerator layout.
     public static func derivative(_ f: Expr, _ v: Variable) throws(CalculusError) -> Expr {
         let f = try resolve(f)
+        if case .entry(let vector, let k) = v.kind { return try Tangent(v: vector, entry: k).d(f) }
         if v.shape.isScalar { return try Tangent(v: v).d(f) }
         if v.shape.isMatrix {
             guard f.shape.isScalar else {
@@ -92,11 +93,13 @@ func asColumn(_ e: Expr) -> Expr { e.shape.isRow ? Expr.transposed(e) : e }
 
 struct Tangent {
     let v: Variable
+    /// With respect to entry `entry` of the vector `v` rather than to the scalar `v`: v's derivative is then e_entry.
+    var entry: Expr? = nil
 
     func d(_ f: Expr) throws(CalculusError) -> Expr {
         if !f.depends(on: v) { return .zero(f.shape) }
         switch f {
-        case .variable: return .one
+        case .variable: return entry.map { .basis($0, v.shape.rows) } ?? .one
         case .index(let base, let i): return .index(try d(base), i)
         case .add(let terms): return .sum(try terms.map(d))
         case .mul(let xs): return .sum(try productRule(xs, commutative: true) { .product($0) })

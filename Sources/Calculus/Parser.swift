@@ -149,7 +149,8 @@ public struct Parser {
         self.latex = syntax == .latex
         self.layout = layout
         let raw = try Lexer.tokenize(text, latex: latex)
-        tokens = latex ? Parser.joinFunctionLetters(Parser.withoutTypography(raw), scope: scope) : Parser.splitIdentifiers(raw, scope: scope)
+        tokens = latex ? Parser.joinFunctionLetters(Parser.joinGreekPrefixedNames(Parser.withoutTypography(raw), scope: scope), scope: scope)
+            : Parser.splitIdentifiers(Parser.joinGreekPrefixedNames(raw, scope: scope), scope: scope)
     }
 
     var peek: Token { tokens[position] }

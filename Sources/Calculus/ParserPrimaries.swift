@@ -261,7 +261,10 @@ extension Parser {
         repeat {
             let t = peek
             let e = try parsePostfix(try parsePrimary())
-            guard case .variable = e else { throw error("the variables must be names, like [x, y]", t) }
+            guard case .variable = e else {
+                if Parser.entryVariable(e) != nil { names.append(e); continue }
+                throw error("the variables must be names, like [x, y]", t)
+            }
             names.append(e)
         } while accept(",")
         try expect("]", closing: open)
@@ -303,9 +306,11 @@ extension Parser {
         }
         switch variables {
         case .variable(let v): vars = [v]
+        case _ where Parser.entryVariable(variables) != nil: vars = [Parser.entryVariable(variables)!]
         case .block(let rows):
             list = true
             for e in rows.flatMap({ $0 }) {
+                if let entry = Parser.entryVariable(e) { vars.append(entry); continue }
                 guard case .variable(let v) = e else { throw error("the variables must be names, like [x, y]", t) }
                 vars.append(v)
             }
@@ -317,6 +322,13 @@ extension Parser {
         } catch {
             throw self.error(error.message, t, kind: error.kind)
         }
+    }
+
+    /// An entry of a declared column vector written as the variable of a derivative (`w_1`, `w_i`): the scalar it
+    /// stands for; nil for anything else (a member of a family `x_1` is a vector, not an entry).
+    static func entryVariable(_ e: Expr) -> Variable? {
+        guard case .index(.variable(let vector), let k) = e, vector.kind == .plain, vector.shape.isColumn, k.shape.isScalar else { return nil }
+        return .entry(vector, k)
     }
 
     /// `[a, b]` a row, `[a; b]` a column, `[[a, b], [c, d]]` a matrix by rows.

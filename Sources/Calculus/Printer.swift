@@ -56,11 +56,15 @@ public struct Printer {
 
     func name(_ v: Variable) -> String {
         if unicode { return Printer.unicodeName(v.name) }
-        guard latex else { return v.name }
+        guard latex else { return GreekPrefixedNames.ascii(v.name) ?? v.name }
         var base = v.name, sub = ""
         if let u = v.name.firstIndex(of: "_") { base = String(v.name[..<u]); sub = String(v.name[v.name.index(after: u)...]) }
-        if Vocabulary.greek.contains(base) { base = "\\" + base }
-        if !v.shape.isScalar && v.kind != .index { base = "\\mathbf{\(base)}" }
+        let bold = !v.shape.isScalar && v.kind != .index
+        if let greek = GreekPrefixedNames.latex(base, bold: bold) { base = greek }
+        else {
+            if Vocabulary.greek.contains(base) { base = "\\" + base }
+            if bold { base = "\\mathbf{\(base)}" }
+        }
         if !sub.isEmpty { base += "_{\(sub)}" }
         return base
     }

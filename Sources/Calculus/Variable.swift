@@ -1,7 +1,13 @@
 /// A named quantity with a shape: a scalar `x`, a vector `w` (n×1), a matrix `X` (N×n),
-/// a family of vectors `x_1 … x_N` (stored as N×n, member i is row i as a column), or a summation index.
+/// a family of vectors `x_1 … x_N` (stored as N×n, member i is row i as a column), a summation index, or an entry
+/// of a declared vector that a derivative is taken with respect to (`derivative(f, w_1)`).
 public struct Variable: Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: Hashable, Sendable { case plain, family, index }
+    public enum Kind: Hashable, Sendable {
+        case plain, family, index
+        /// Entry `at` (1-based) of the column vector `of`: a scalar named as written (`w_1`, `w_i`), with no value of
+        /// its own; only the variable of a derivative is one.
+        indirect case entry(of: Variable, at: Expr)
+    }
     public var name: String
     public var shape: Shape
     public var kind: Kind
@@ -12,6 +18,10 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
     public static func scalar(_ name: String) -> Variable { Variable(name) }
     public static func vector(_ name: String, _ n: Dimension) -> Variable { Variable(name, .column(n)) }
     public static func matrix(_ name: String, _ m: Dimension, _ n: Dimension) -> Variable { Variable(name, .matrix(m, n)) }
+    /// Entry `k` of the column vector `vector`, as the variable of a derivative; named as the parser reads it back.
+    public static func entry(_ vector: Variable, _ k: Expr) -> Variable {
+        Variable(Printer.ascii(.index(.variable(vector), k)), .scalar, kind: .entry(of: vector, at: k))
+    }
 
     public var description: String { name }
     public var isScalar: Bool { shape.isScalar && kind != .family }
