@@ -304,13 +304,22 @@ extension Parser {
            rows[0].allSatisfy({ $0.shape.isScalar }) {
             f = .block(rows[0].map { [$0] })
         }
+        /// An entry `w_1` as the variable; a letter index (`w_i`) is refused: it would not be drawn as an index.
+        func entry(_ e: Expr) throws(CalculusError) -> Variable? {
+            guard let v = Parser.entryVariable(e), case .entry(let vector, let k) = v.kind else { return nil }
+            guard let n = k.numberValue, n.isInteger, !n.isNegative, !n.isZero else {
+                let w = Printer.ascii(.variable(vector))
+                throw error("only a numbered entry such as \(w)_1 can be the variable of a derivative, not \(v.name); for every entry at once, take the derivative with respect to \(w)", t)
+            }
+            return v
+        }
         switch variables {
         case .variable(let v): vars = [v]
-        case _ where Parser.entryVariable(variables) != nil: vars = [Parser.entryVariable(variables)!]
+        case _ where Parser.entryVariable(variables) != nil: vars = [try entry(variables)!]
         case .block(let rows):
             list = true
             for e in rows.flatMap({ $0 }) {
-                if let entry = Parser.entryVariable(e) { vars.append(entry); continue }
+                if let entry = try entry(e) { vars.append(entry); continue }
                 guard case .variable(let v) = e else { throw error("the variables must be names, like [x, y]", t) }
                 vars.append(v)
             }
