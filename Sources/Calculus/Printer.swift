@@ -212,9 +212,9 @@ public struct Printer {
     func condition(_ c: Condition) -> String {
         let rel: String
         if latex {
-            rel = [.less: "<", .lessEqual: "\\le", .greater: ">", .greaterEqual: "\\ge"][c.relation]!
+            rel = [.less: "<", .lessEqual: "\\le", .greater: ">", .greaterEqual: "\\ge", .equal: "=", .notEqual: "\\ne"][c.relation]!
         } else if unicode {
-            rel = [.less: "<", .lessEqual: "≤", .greater: ">", .greaterEqual: "≥"][c.relation]!
+            rel = [.less: "<", .lessEqual: "≤", .greater: ">", .greaterEqual: "≥", .equal: "=", .notEqual: "≠"][c.relation]!
         } else { rel = c.relation.rawValue }
         // A zero vector compared entry by entry is the number 0 (a bare \mathbf{0} has no size to read back).
         func side(_ e: Expr) -> String { e.isZero ? "0" : render(e).text }

@@ -30,8 +30,7 @@ public enum Simplifier {
             if a == b { return a }
             // Constants on the right: `0 > z` reads better as `z < 0`.
             if c.lhs.numberValue != nil && c.rhs.numberValue == nil {
-                let flipped: Condition.Relation = [.less: .greater, .lessEqual: .greaterEqual, .greater: .less, .greaterEqual: .lessEqual][c.relation]!
-                return .piecewise(Condition(c.rhs, flipped, c.lhs), a, b)
+                return .piecewise(Condition(c.rhs, c.relation.flipped, c.lhs), a, b)
             }
             return e
         case .block(let rows): return flattenBlock(rows) ?? e

@@ -33,16 +33,20 @@ public enum Constant: String, Hashable, Sendable {
     public var value: Double { self == .e ? 2.718281828459045 : Double.pi }
 }
 
-/// `<`, `<=`, `>`, `>=` between two sides, element-wise for vectors.
+/// `<`, `<=`, `>`, `>=` between two sides, element-wise for vectors; in `where:` also `=` and `!=`.
 public struct Condition: Hashable, Sendable {
     public enum Relation: String, Hashable, Sendable, CaseIterable {
         case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+        /// Only in `where:` (`sum(y) = 1`, `x != 0`); points are made to meet an equality (`EqualityCondition`).
+        case equal = "=", notEqual = "!="
         public var negated: Relation {
             switch self {
             case .less: return .greaterEqual
             case .lessEqual: return .greater
             case .greater: return .lessEqual
             case .greaterEqual: return .less
+            case .equal: return .notEqual
+            case .notEqual: return .equal
             }
         }
         /// The relation with its sides swapped: `0 < x` is `x > 0`.
@@ -52,14 +56,18 @@ public struct Condition: Hashable, Sendable {
             case .lessEqual: return .greaterEqual
             case .greater: return .less
             case .greaterEqual: return .lessEqual
+            case .equal, .notEqual: return self
             }
         }
+        /// Whether the relation holds; an equality within rounding (a sum made 1 adds up to 1 ± a few ulps).
         public func holds(_ a: Double, _ b: Double) -> Bool {
             switch self {
             case .less: return a < b
             case .lessEqual: return a <= b
             case .greater: return a > b
             case .greaterEqual: return a >= b
+            case .equal: return abs(a - b) <= 1e-9 * Swift.max(1, abs(a), abs(b))
+            case .notEqual: return a != b
             }
         }
     }
