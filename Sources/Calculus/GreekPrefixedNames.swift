@@ -88,17 +88,25 @@ extension Parser {
         return out
     }
 
-    /// Whether the identifiers after token `start` spell `rest` (one of several letters in LaTeX, a run in ASCII, or
-    /// `\mathbf{rest}`): the last token used, the letters of a run left after `rest`, and whether it was bold.
+    /// Whether the identifiers after token `start` spell `rest` (one of several letters in LaTeX, a run in ASCII,
+    /// `{rest}` or `\mathbf{rest}`): the last token used, the letters of a run left after `rest`, and whether it was bold.
     static func match(_ rest: [Unicode.Scalar], in tokens: [Token], after start: Int) -> (end: Int, remainder: String?, bold: Bool)? {
         var j = start + 1
+        // `\Delta\, x`: spacing after the letter is typography.
+        while j < tokens.count, case .command(let c) = tokens[j].kind, Parser.thinSpacing.contains(c) { j += 1 }
+        let first = j
         if j + 3 < tokens.count, case .command(let c) = tokens[j].kind, c == "mathbf" || c == "boldsymbol" || c == "bm",
            tokens[j + 1].kind == .symbol("{"), case .identifier(let s) = tokens[j + 2].kind, tokens[j + 3].kind == .symbol("}"),
            Array(s.unicodeScalars) == rest {
             return (j + 3, nil, true)
         }
+        // `\Delta{x}`.
+        if j + 2 < tokens.count, tokens[j].kind == .symbol("{"), case .identifier(let s) = tokens[j + 1].kind, tokens[j + 2].kind == .symbol("}"),
+           Array(s.unicodeScalars) == rest {
+            return (j + 2, nil, false)
+        }
         var spelled: [Unicode.Scalar] = []
-        while j < tokens.count, case .identifier(let s) = tokens[j].kind, j == start + 1 || !tokens[j].spaced {
+        while j < tokens.count, case .identifier(let s) = tokens[j].kind, j == first || !tokens[j].spaced {
             spelled += s.unicodeScalars
             if spelled.count >= rest.count { break }
             j += 1
