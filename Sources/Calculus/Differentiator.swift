@@ -9,7 +9,11 @@ public enum Differentiator {
     /// ∂f/∂v in numerator layout.
     public static func derivative(_ f: Expr, _ v: Variable) throws(CalculusError) -> Expr {
         let f = try resolve(f)
-        if case .entry(let vector, let k) = v.kind { return try Tangent(v: vector, entry: k).d(f) }
+        if let position = v.entryPosition {
+            // With respect to entry k of w: w's derivative is e_k (zero when f does not mention w).
+            guard let vector = f.variables.first(where: { $0.name == position.vector }) else { return .zero(f.shape) }
+            return try Tangent(v: vector, entry: .integer(position.index)).d(f)
+        }
         if v.shape.isScalar { return try Tangent(v: v).d(f) }
         if v.shape.isMatrix {
             guard f.shape.isScalar else {

@@ -4,13 +4,11 @@ public enum FiniteDifferences {
     public static func derivative(of f: Expr, wrt v: Variable, at env: Environment) throws(CalculusError) -> Value {
         // An entry of a vector: that vector perturbed at that entry only.
         var entry: Int? = nil, name = v.name
-        if case .entry(let vector, let k) = v.kind {
-            var ev = Evaluator(env)
-            let position = try ev.evaluate(k).entries[0]
-            guard let values = env.values[vector.name], position >= 1, position <= Double(values.count), position == position.rounded() else {
+        if let position = v.entryPosition {
+            guard let values = env.values[position.vector], position.index <= values.count else {
                 throw CalculusError(.evaluation, "no entry \(v.name) at this point")
             }
-            entry = Int(position) - 1; name = vector.name
+            entry = position.index - 1; name = position.vector
         }
         guard let base = env.values[name] else { throw CalculusError(.evaluation, "no value for \(name)") }
         var ev = Evaluator(env)
@@ -47,7 +45,9 @@ public enum FiniteDifferences {
     public static func check(_ f: Expr, wrt v: Variable, derivative: Expr, conditions: [Condition] = [], samples: Int = Sampling.derivativeCheckPoints) throws(CalculusError) -> Report {
         let f = try Differentiator.resolve(f)
         var wrt = Expr.variable(v)
-        if case .entry(let vector, let k) = v.kind { wrt = .index(.variable(vector), k) }
+        if let position = v.entryPosition, let vector = f.variables.first(where: { $0.name == position.vector }) {
+            wrt = .index(.variable(vector), .integer(position.index))
+        }
         var sampler = Sampler(expressions: [f, derivative, wrt], conditions: conditions)
         var report = Report(points: 0, largestError: 0, worst: nil)
         // Central differences straddle a kink near its boundary and lose precision far out: near the origin only.

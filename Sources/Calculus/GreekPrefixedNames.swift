@@ -39,80 +39,64 @@ enum GreekPrefixedNames {
 }
 
 extension Parser {
-    /// Joins the tokens of a declared Greek-prefixed name (`Delta`, `x`) into one identifier `Δx`. Where the Greek
-    /// letter is declared as well, the two readings are an `ambiguousWord`. Texts without such a name are returned as
-    /// they are.
+    /// Joins the tokens of a declared Greek-prefixed name (`Delta`, `x`) into one identifier `Δx`, the longest such
+    /// name where several fit. Where the Greek letter is declared as well, the two readings are an `ambiguousWord`.
+    /// Texts of a scope without such a name are returned as they are.
     static func joinGreekPrefixedNames(_ tokens: [Token], scope: Scope) -> [Token] {
-        var names: [(letter: String, rest: [Unicode.Scalar], name: String)] = []
-        for name in scope.variables.keys {
-            if let parts = GreekPrefixedNames.split(name) { names.append((parts.letter, Array(parts.rest.unicodeScalars), name)) }
-        }
+        let names = scope.variables.keys.filter { GreekPrefixedNames.split($0) != nil }
         guard !names.isEmpty else { return tokens }
-        // The longest rest first: `Δxy` before `Δx`.
-        names.sort { $0.rest.count > $1.rest.count }
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var i = 0
-        scan: while i < tokens.count {
+        while i < tokens.count {
             let t = tokens[i]
-            let letter: String
-            switch t.kind {
-            case .identifier(let s), .command(let s): letter = s
-            default: out.append(t); i += 1; continue scan
-            }
-            for (l, rest, name) in names where l == letter {
-                guard let found = match(rest, in: tokens, after: i) else { continue }
-                let end = found.end, remainder = found.remainder, bold = found.bold
-                let variable = scope.lookup(name)!
+            var letter = ""
+            if case .identifier(let s) = t.kind { letter = s } else if case .command(let s) = t.kind { letter = s }
+            var best: (name: String, rest: String, end: Int, remainder: String)? = nil
+            for name in names {
+                let parts = GreekPrefixedNames.split(name)!
+                guard parts.letter == letter, let found = match(parts.rest, in: tokens, after: i) else { continue }
                 // `\Delta \mathbf{w}` is the vector Δw only when Δw is one.
-                if bold && variable.shape.isScalar { continue }
-                let last = tokens[end]
-                let length = remainder == nil ? last.offset + last.length - t.offset : last.offset + last.length - remainder!.count - t.offset
-                let kind: Token.Kind
-                let symbol = String(name.unicodeScalars.first!)
-                if scope.lookup(letter) != nil || scope.lookup(symbol) != nil {
-                    kind = .ambiguousWord(name, message: "'\(name)' can be read as the name \(name) or as \(symbol) times \(String(String.UnicodeScalarView(rest))) in this question: both are declared; write \(symbol)·\(String(String.UnicodeScalarView(rest))) for the product")
-                } else {
-                    kind = .identifier(name)
-                }
-                out.append(Token(kind: kind, offset: t.offset, length: length, spaced: t.spaced))
-                if let remainder {
-                    out.append(Token(kind: .identifier(remainder), offset: t.offset + length, length: remainder.unicodeScalars.count, spaced: false))
-                }
-                i = end + 1
-                continue scan
+                if found.bold && scope.lookup(name)!.shape.isScalar { continue }
+                if let b = best, b.rest.count >= parts.rest.count { continue }
+                best = (name, parts.rest, found.end, found.remainder)
             }
-            out.append(t)
-            i += 1
+            guard let best else { out.append(t); i += 1; continue }
+            let last = tokens[best.end]
+            let length = last.offset + last.length - best.remainder.unicodeScalars.count - t.offset
+            let symbol = String(best.name.unicodeScalars.first!)
+            let kind: Token.Kind = scope.lookup(letter) != nil || scope.lookup(symbol) != nil
+                ? .ambiguousWord(best.name, message: "'\(best.name)' can be read as the name \(best.name) or as \(symbol) times \(best.rest) in this question: both are declared; write \(symbol)·\(best.rest) for the product")
+                : .identifier(best.name)
+            out.append(Token(kind: kind, offset: t.offset, length: length, spaced: t.spaced))
+            if !best.remainder.isEmpty {
+                out.append(Token(kind: .identifier(best.remainder), offset: t.offset + length, length: best.remainder.unicodeScalars.count, spaced: false))
+            }
+            i = best.end + 1
         }
         return out
     }
 
-    /// Whether the identifiers after token `start` spell `rest` (one of several letters in LaTeX, a run in ASCII,
-    /// `{rest}` or `\mathbf{rest}`): the last token used, the letters of a run left after `rest`, and whether it was bold.
-    static func match(_ rest: [Unicode.Scalar], in tokens: [Token], after start: Int) -> (end: Int, remainder: String?, bold: Bool)? {
+    /// Whether the tokens after token `start` spell `rest`: letters in LaTeX, a run in ASCII (whose letters after `rest`
+    /// are the remainder), `{rest}`, or `\mathbf{rest}` (bold); and the last token they take.
+    static func match(_ rest: String, in tokens: [Token], after start: Int) -> (end: Int, remainder: String, bold: Bool)? {
         var j = start + 1
-        // `\Delta\, x`: spacing after the letter is typography.
+        // `\Delta\, x`: thin spacing after the letter is typography (wider spacing may separate entries of a row).
         while j < tokens.count, case .command(let c) = tokens[j].kind, Parser.thinSpacing.contains(c) { j += 1 }
+        guard j + 1 < tokens.count else { return nil }
+        let braced = tokens[j].kind == .symbol("{") ? j : tokens[j + 1].kind == .symbol("{") ? j + 1 : nil
+        if let b = braced, b + 2 < tokens.count, tokens[b + 1].kind == .identifier(rest), tokens[b + 2].kind == .symbol("}") {
+            if b == j { return (b + 2, "", false) }
+            if case .command(let c) = tokens[j].kind, c == "mathbf" || c == "boldsymbol" || c == "bm" { return (b + 2, "", true) }
+        }
+        var spelled = ""
         let first = j
-        if j + 3 < tokens.count, case .command(let c) = tokens[j].kind, c == "mathbf" || c == "boldsymbol" || c == "bm",
-           tokens[j + 1].kind == .symbol("{"), case .identifier(let s) = tokens[j + 2].kind, tokens[j + 3].kind == .symbol("}"),
-           Array(s.unicodeScalars) == rest {
-            return (j + 3, nil, true)
-        }
-        // `\Delta{x}`.
-        if j + 2 < tokens.count, tokens[j].kind == .symbol("{"), case .identifier(let s) = tokens[j + 1].kind, tokens[j + 2].kind == .symbol("}"),
-           Array(s.unicodeScalars) == rest {
-            return (j + 2, nil, false)
-        }
-        var spelled: [Unicode.Scalar] = []
         while j < tokens.count, case .identifier(let s) = tokens[j].kind, j == first || !tokens[j].spaced {
-            spelled += s.unicodeScalars
+            spelled += s
             if spelled.count >= rest.count { break }
             j += 1
         }
-        guard spelled.count >= rest.count, Array(spelled[..<rest.count]) == rest, j < tokens.count else { return nil }
-        let left = spelled.count > rest.count ? String(String.UnicodeScalarView(spelled[rest.count...])) : nil
-        return (j, left, false)
+        guard j < tokens.count, spelled.hasPrefix(rest) else { return nil }
+        return (j, String(spelled.dropFirst(rest.count)), false)
     }
 }

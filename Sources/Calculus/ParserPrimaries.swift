@@ -262,7 +262,7 @@ extension Parser {
             let t = peek
             let e = try parsePostfix(try parsePrimary())
             guard case .variable = e else {
-                if Parser.entryVariable(e) != nil { names.append(e); continue }
+                if Parser.isEntry(e) { names.append(e); continue }
                 throw error("the variables must be names, like [x, y]", t)
             }
             names.append(e)
@@ -304,22 +304,13 @@ extension Parser {
            rows[0].allSatisfy({ $0.shape.isScalar }) {
             f = .block(rows[0].map { [$0] })
         }
-        /// An entry `w_1` as the variable; a letter index (`w_i`) is refused: it would not be drawn as an index.
-        func entry(_ e: Expr) throws(CalculusError) -> Variable? {
-            guard let v = Parser.entryVariable(e), case .entry(let vector, let k) = v.kind else { return nil }
-            guard let n = k.numberValue, n.isInteger, !n.isNegative, !n.isZero else {
-                let w = Printer.ascii(.variable(vector))
-                throw error("only a numbered entry such as \(w)_1 can be the variable of a derivative, not \(v.name); for every entry at once, take the derivative with respect to \(w)", t)
-            }
-            return v
-        }
         switch variables {
         case .variable(let v): vars = [v]
-        case _ where Parser.entryVariable(variables) != nil: vars = [try entry(variables)!]
+        case _ where Parser.isEntry(variables): vars = [try entryVariable(variables, at: t)]
         case .block(let rows):
             list = true
             for e in rows.flatMap({ $0 }) {
-                if let entry = try entry(e) { vars.append(entry); continue }
+                if Parser.isEntry(e) { vars.append(try entryVariable(e, at: t)); continue }
                 guard case .variable(let v) = e else { throw error("the variables must be names, like [x, y]", t) }
                 vars.append(v)
             }
@@ -333,11 +324,21 @@ extension Parser {
         }
     }
 
-    /// An entry of a declared column vector written as the variable of a derivative (`w_1`, `w_i`): the scalar it
-    /// stands for; nil for anything else (a member of a family `x_1` is a vector, not an entry).
-    static func entryVariable(_ e: Expr) -> Variable? {
-        guard case .index(.variable(let vector), let k) = e, vector.kind == .plain, vector.shape.isColumn, k.shape.isScalar else { return nil }
-        return .entry(vector, k)
+    /// Whether `e` is an entry of a declared column vector (`w_1`, `w_i`); a member of a family (`x_1` of
+    /// `vectors(N, n)`) is a vector, not an entry.
+    static func isEntry(_ e: Expr) -> Bool {
+        guard case .index(.variable(let vector), let k) = e else { return false }
+        return vector.kind == .plain && vector.shape.isColumn && k.shape.isScalar
+    }
+
+    /// An entry `w_1` as the variable of a derivative: a scalar of its own (`Variable.entry`). A letter index (`w_i`)
+    /// is refused: it would not be drawn as an index.
+    func entryVariable(_ e: Expr, at t: Token) throws(CalculusError) -> Variable {
+        guard case .index(.variable(let vector), let k) = e, let n = k.numberValue, n.isInteger, !n.isNegative, !n.isZero else {
+            let w = { if case .index(.variable(let v), _) = e { return v.name }; return "w" }()
+            throw error("only a numbered entry such as \(w)_1 can be the variable of a derivative, not \(Printer.ascii(e)); for every entry at once, take the derivative with respect to \(w)", t)
+        }
+        return .entry(of: vector.name, Int(n.double))
     }
 
     /// `[a, b]` a row, `[a; b]` a column, `[[a, b], [c, d]]` a matrix by rows.

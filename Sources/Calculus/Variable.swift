@@ -2,12 +2,9 @@
 /// a family of vectors `x_1 … x_N` (stored as N×n, member i is row i as a column), a summation index, or an entry
 /// of a declared vector that a derivative is taken with respect to (`derivative(f, w_1)`).
 public struct Variable: Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: Hashable, Sendable {
-        case plain, family, index
-        /// Entry `at` (1-based) of the column vector `of`: a scalar named as written (`w_1`, `w_i`), with no value of
-        /// its own; only the variable of a derivative is one.
-        indirect case entry(of: Variable, at: Expr)
-    }
+    /// `entry`: an entry of a declared column vector as the variable of a derivative, a scalar named as written
+    /// (`w_1`: entry 1 of w; see `entryPosition`), with no value of its own.
+    public enum Kind: Hashable, Sendable { case plain, family, index, entry }
     public var name: String
     public var shape: Shape
     public var kind: Kind
@@ -18,9 +15,13 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
     public static func scalar(_ name: String) -> Variable { Variable(name) }
     public static func vector(_ name: String, _ n: Dimension) -> Variable { Variable(name, .column(n)) }
     public static func matrix(_ name: String, _ m: Dimension, _ n: Dimension) -> Variable { Variable(name, .matrix(m, n)) }
-    /// Entry `k` of the column vector `vector`, as the variable of a derivative; named as the parser reads it back.
-    public static func entry(_ vector: Variable, _ k: Expr) -> Variable {
-        Variable(Printer.ascii(.index(.variable(vector), k)), .scalar, kind: .entry(of: vector, at: k))
+    /// Entry `k` (1-based) of the column vector named `vector`, as the variable of a derivative.
+    public static func entry(of vector: String, _ k: Int) -> Variable { Variable(vector + "_" + String(k), .scalar, kind: .entry) }
+
+    /// For an entry `w_1`: the vector's name and the position; nil for any other variable.
+    public var entryPosition: (vector: String, index: Int)? {
+        guard kind == .entry, let u = name.lastIndex(of: "_"), let k = Int(name[name.index(after: u)...]) else { return nil }
+        return (String(name[..<u]), k)
     }
 
     public var description: String { name }
