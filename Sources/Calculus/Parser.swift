@@ -155,8 +155,7 @@ public struct Parser {
         self.latex = syntax == .latex
         self.layout = layout
         let raw = try Lexer.tokenize(text, latex: latex)
-        tokens = latex ? Parser.joinFunctionLetters(Parser.joinGreekPrefixedNames(Parser.withoutTypography(raw), scope: scope), scope: scope)
-            : Parser.splitIdentifiers(Parser.joinGreekPrefixedNames(raw, scope: scope), scope: scope)
+        tokens = latex ? Parser.joinFunctionLetters(Parser.withoutTypography(raw), scope: scope) : Parser.splitIdentifiers(raw, scope: scope)
     }
 
     var peek: Token { tokens[position] }
@@ -299,10 +298,10 @@ public struct Parser {
             let condition = Condition(lhs, rel, rhs)
             if rel == .equal {
                 guard let equality = EqualityCondition(condition) else { throw error(EqualityCondition.unsupportedMessage, t) }
-                if equalityTargets.contains(equality.target.name) {
-                    throw error("only one equality per variable can be met: \(equality.target.name) has one already", t)
+                if equalityTargets.contains(equality.name) {
+                    throw error("only one equality per variable can be met: \(equality.name) has one already", t)
                 }
-                equalityTargets.append(equality.target.name)
+                equalityTargets.append(equality.name)
             }
             out.append(condition)
             if let next = relation(peek) { lhs = rhs; t = peek; rel = next; continue }

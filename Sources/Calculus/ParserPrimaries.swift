@@ -101,6 +101,7 @@ extension Parser {
 
     /// An ASCII name: a variable, a constant, a function call, or a special form.
     mutating func parseName(_ name: String, at t: Token) throws(CalculusError) -> Expr {
+        if Vocabulary.greek.contains(name), let e = try greekPrefixedName(name, at: t) { return e }
         if let v = scope.lookup(name) {
             if isSymbol("("), let def = scope.definitions[name] { return try applyDefinition(name, def, at: t) }
             return .variable(v)

@@ -6,8 +6,7 @@ import Calculus
 enum ShapeAnswer {
     /// A piece of the answer: a size (a name or a number), or a separator, with its offset in Unicode scalars.
     struct Token {
-        /// `either`: a size whose name also writes the separator (`x` or `by` in `let: A: matrix(x, by)`), read by where it stands.
-        enum Kind: Equatable { case size(Dimension), by, open, close, comma, either(Dimension) }
+        enum Kind: Equatable { case size(Dimension), by, open, close, comma }
         var kind: Kind
         var offset: Int
         var length: Int
@@ -51,8 +50,8 @@ enum ShapeAnswer {
         var tokens: [Token] = []
         for w in words {
             switch w.text {
-            case _ where (w.text == "x" || w.text == "X" || w.text == "by") && known.contains(w.text):
-                tokens.append(Token(kind: .either(.named(w.text)), offset: w.offset, length: w.text.unicodeScalars.count))
+            // `x` and `by` are sizes where the question has sizes of those names (`matrix(x, y)`); see `separators` below.
+            case _ where known.contains(w.text): tokens.append(Token(kind: .size(.named(w.text)), offset: w.offset, length: w.text.unicodeScalars.count))
             case "×", "*", "⋅", "·", "\\times", "\\cdot", "by", "x", "X": tokens.append(Token(kind: .by, offset: w.offset, length: w.text.unicodeScalars.count))
             case "(", "[": tokens.append(Token(kind: .open, offset: w.offset, length: 1))
             case ")", "]": tokens.append(Token(kind: .close, offset: w.offset, length: 1))
@@ -71,49 +70,41 @@ enum ShapeAnswer {
             }
             tokens = Array(tokens.dropFirst().dropLast())
         }
+        // A size named x, X or by between two sizes is the separator: `x x y`, `m by by`.
+        if tokens.count == 3, case .size(.named(let s)) = tokens[1].kind, s == "x" || s == "X" || s == "by" { tokens[1].kind = .by }
         // size, separator, size: the first token out of that pattern is where the reading stops.
         func fits(_ t: Token, at position: Int) -> Bool {
-            if case .either = t.kind { return true }
             if case .size = t.kind { return position != 1 }
             return position == 1 && (t.kind == .by || t.kind == .comma)
         }
         if let bad = tokens.indices.first(where: { $0 > 2 || !fits(tokens[$0], at: $0) }) {
             throw CalculusError(.syntax, "cannot read a shape here; \(example)", at: tokens[bad].offset, length: tokens[bad].length)
         }
-        func size(_ t: Token) -> Dimension? {
-            switch t.kind {
-            case .size(let d), .either(let d): return d
-            default: return nil
-            }
-        }
-        guard tokens.count == 3, let rows = size(tokens[0]), let cols = size(tokens[2]) else {
+        guard tokens.count == 3, case .size(let rows) = tokens[0].kind, case .size(let cols) = tokens[2].kind else {
             throw CalculusError(.syntax, "a shape has rows and columns; \(example)", at: scalars.count)
         }
         return Shape(rows, cols)
     }
 
-    /// A word as sizes: `3`, `n`, `N_1`, or `3x2` / `mxn` (an x between two sizes) split at the x; an error when the
-    /// word splits at two of its x's (`xxxy` with sizes x, xx, xy and y).
+    /// A word as sizes: `3`, `n`, `N_1`, or `3x2` / `mxn` (an x between two sizes) split at the x; an error where it
+    /// splits at two of its x's.
     static func sizes(in word: String, at offset: Int, known: Set<String>) throws(CalculusError) -> [Token] {
         let scalars = Array(word.unicodeScalars)
         if !known.contains(word) {
-            var found: [Token] = [], readings: [String] = []
+            var split: [Token] = []
             for (k, c) in scalars.enumerated() where (c == "x" || c == "X") && k > 0 && k < scalars.count - 1 {
                 let a = String(String.UnicodeScalarView(scalars[..<k])), b = String(String.UnicodeScalarView(scalars[(k + 1)...]))
                 func size(_ s: String) -> Dimension? { known.contains(s) ? .named(s) : Int(s.prefix(9)).map { .fixed($0) } }
                 if let ra = size(a), let rb = size(b) {
-                    readings.append("\(a)×\(b)")
-                    if found.isEmpty {
-                        found = [Token(kind: .size(ra), offset: offset, length: k), Token(kind: .by, offset: offset + k, length: 1),
-                                 Token(kind: .size(rb), offset: offset + k + 1, length: scalars.count - k - 1)]
+                    // Two places to split (`xxxy` with sizes x, xy, xx and y): refused rather than read one way.
+                    if !split.isEmpty {
+                        throw CalculusError(.syntax, "'\(word)' splits into two sizes at more than one x; write the sizes apart, such as \(a)×\(b)", at: offset, length: scalars.count)
                     }
+                    split = [Token(kind: .size(ra), offset: offset, length: k), Token(kind: .by, offset: offset + k, length: 1),
+                             Token(kind: .size(rb), offset: offset + k + 1, length: scalars.count - k - 1)]
                 }
             }
-            if readings.count > 1 {
-                throw CalculusError(.syntax, "'\(word)' can be read as \(readings.joined(separator: " or ")); write the sizes apart, such as \(readings[0])",
-                                    at: offset, length: scalars.count)
-            }
-            if !found.isEmpty { return found }
+            if !split.isEmpty { return split }
         }
         if scalars.allSatisfy({ ("0"..."9").contains($0) }) {
             return [Token(kind: .size(.fixed(Int(word.prefix(9)) ?? 0)), offset: offset, length: scalars.count)]

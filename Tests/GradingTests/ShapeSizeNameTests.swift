@@ -52,6 +52,6 @@ import Testing
     @Test func aWordWithTwoSplitsIsRefusedWithBoth() throws {
         let r = try grade("xxxy", let: "A: matrix(xx, y); v: vector(y); B: matrix(x, xy)")
         #expect(r.verdict == .invalid)
-        #expect(r.message.contains("'xxxy' can be read as x×xy or xx×y"), "\(r.message)")
+        #expect(r.message.contains("'xxxy' splits into two sizes at more than one x"), "\(r.message)")
     }
 }
