@@ -9,11 +9,8 @@ public enum Differentiator {
     /// ∂f/∂v in numerator layout.
     public static func derivative(_ f: Expr, _ v: Variable) throws(CalculusError) -> Expr {
         let f = try resolve(f)
-        if let position = v.entryPosition {
-            // With respect to entry k of w: w's derivative is e_k (zero when f does not mention w).
-            guard let vector = f.variables.first(where: { $0.name == position.vector }) else { return .zero(f.shape) }
-            return try Tangent(v: vector, entry: .integer(position.index)).d(f)
-        }
+        // With respect to entry k of w: w's derivative is e_k (Tangent finds w's shape where it meets w).
+        if let position = v.entryPosition { return try Tangent(v: Variable(position.vector), entry: .integer(position.index)).d(f) }
         if v.shape.isScalar { return try Tangent(v: v).d(f) }
         if v.shape.isMatrix {
             guard f.shape.isScalar else {
@@ -97,13 +94,13 @@ func asColumn(_ e: Expr) -> Expr { e.shape.isRow ? Expr.transposed(e) : e }
 
 struct Tangent {
     let v: Variable
-    /// With respect to entry `entry` of the vector `v` rather than to the scalar `v`: v's derivative is then e_entry.
+    /// With respect to entry `entry` of the vector named `v` rather than to the scalar `v`: v's derivative is then e_entry.
     var entry: Expr? = nil
 
     func d(_ f: Expr) throws(CalculusError) -> Expr {
         if !f.depends(on: v) { return .zero(f.shape) }
         switch f {
-        case .variable: return entry.map { .basis($0, v.shape.rows) } ?? .one
+        case .variable(let u): return entry.map { .basis($0, u.shape.rows) } ?? .one
         case .index(let base, let i): return .index(try d(base), i)
         case .add(let terms): return .sum(try terms.map(d))
         case .mul(let xs): return .sum(try productRule(xs, commutative: true) { .product($0) })

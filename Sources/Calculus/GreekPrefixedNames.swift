@@ -7,20 +7,17 @@ enum GreekPrefixedNames {
     /// A declared name split into its Greek letter's name (`Delta`) and the rest (`x`); nil for any other name.
     static func split(_ name: String) -> (letter: String, rest: String)? {
         guard let first = name.unicodeScalars.first, let letter = UnicodeNotation.greek[first] else { return nil }
-        let rest = String(String.UnicodeScalarView(name.unicodeScalars.dropFirst()))
+        let rest = String(name[name.index(after: name.startIndex)...])
         guard let next = rest.unicodeScalars.first, CharacterClasses.isLetter(next), UnicodeNotation.greek[next] == nil else { return nil }
         return (letter, rest)
     }
 
     /// A name as a `let:` line may write it: `\Delta x` and `\Delta{x}` are `Δx`; any other text is returned as it is.
     static func declared(_ text: String) -> String {
-        guard text.hasPrefix("\\") else { return text }
-        let scalars = Array(text.unicodeScalars.dropFirst())
-        var k = 0
-        while k < scalars.count && scalars[k].isASCII && CharacterClasses.isLetter(scalars[k]) { k += 1 }
-        guard let symbol = Printer.greekSymbols[String(String.UnicodeScalarView(scalars[..<k]))] else { return text }
-        var rest = String(String.UnicodeScalarView(scalars[k...])).trimmingSpaces
-        if rest.hasPrefix("{") && rest.hasSuffix("}") { rest = String(rest.dropFirst().dropLast()).trimmingSpaces }
+        guard text.hasPrefix("\\"), let end = text.firstIndex(of: " ") ?? text.firstIndex(of: "{"),
+              let symbol = Printer.greekSymbols[String(text[text.index(after: text.startIndex)..<end])] else { return text }
+        var rest = String(text[end...]).trimmingSpaces
+        if rest.hasPrefix("{") && rest.hasSuffix("}") { rest = String(rest.dropFirst().dropLast()) }
         let name = symbol + rest
         return split(name) != nil && Scope.isName(name) ? name : text
     }

@@ -335,9 +335,9 @@ extension Parser {
     /// An entry `w_1` as the variable of a derivative: a scalar of its own (`Variable.entry`). A letter index (`w_i`)
     /// is refused: it would not be drawn as an index.
     func entryVariable(_ e: Expr, at t: Token) throws(CalculusError) -> Variable {
-        guard case .index(.variable(let vector), let k) = e, let n = k.numberValue, n.isInteger, !n.isNegative, !n.isZero else {
-            let w = { if case .index(.variable(let v), _) = e { return v.name }; return "w" }()
-            throw error("only a numbered entry such as \(w)_1 can be the variable of a derivative, not \(Printer.ascii(e)); for every entry at once, take the derivative with respect to \(w)", t)
+        guard case .index(.variable(let vector), let k) = e else { return .scalar("") }
+        guard let n = k.numberValue, n.isInteger, !n.isNegative, !n.isZero else {
+            throw error("only a numbered entry such as \(vector.name)_1 can be the variable of a derivative; for every entry at once, take the derivative with respect to \(vector.name)", t)
         }
         return .entry(of: vector.name, Int(n.double))
     }

@@ -74,7 +74,9 @@ public struct Sampler {
         self.variables = vars.sorted { $0.name < $1.name }
         self.dimensionNames = dims.sorted()
         self.kinks = kinks
-        self.equalities = conditions.compactMap(EqualityCondition.init)
+        var equalities: [EqualityCondition] = []
+        for c in conditions { if let e = EqualityCondition(c) { equalities.append(e) } }
+        self.equalities = equalities
         // A letter a sum also binds (∂/∂x_i of Σ_i x_i²) is not drawn: the two uses would be confused, and the claim
         // stays undecided, as the verifier expects.
         self.indexRanges = indexRanges.filter { !boundNames.contains($0.name) }

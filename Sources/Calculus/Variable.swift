@@ -20,7 +20,7 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
 
     /// For an entry `w_1`: the vector's name and the position; nil for any other variable.
     public var entryPosition: (vector: String, index: Int)? {
-        guard kind == .entry, let u = name.lastIndex(of: "_"), let k = Int(name[name.index(after: u)...]) else { return nil }
+        guard kind == .entry, let u = name.firstIndex(of: "_"), let k = Int(String(name[name.index(after: u)...])) else { return nil }
         return (String(name[..<u]), k)
     }
 
