@@ -10,7 +10,9 @@ public enum Differentiator {
     public static func derivative(_ f: Expr, _ v: Variable) throws(CalculusError) -> Expr {
         let f = try resolve(f)
         // With respect to entry k of w: w's derivative is e_k (Tangent finds w's shape where it meets w).
+        #if !hasFeature(Embedded)
         if let position = v.entryPosition { return try Tangent(v: Variable(position.vector), entry: .integer(position.index)).d(f) }
+        #endif
         if v.shape.isScalar { return try Tangent(v: v).d(f) }
         if v.shape.isMatrix {
             guard f.shape.isScalar else {

@@ -2,7 +2,9 @@
 /// `sum(y) = 1` (a probability vector or a one-hot target, as a cross-entropy gradient `p - y` needs; also
 /// `ones(n)^T y = 1`), `y_k = c` (one entry) and `b = c` (a whole variable, `c` of its shape), each the other way round
 /// too (`1 = sum(y)`), `c` an expression of other variables. Any other equality cannot be met by drawing points, and
-/// `where:` refuses it (`unsupportedMessage`).
+/// `where:` refuses it (`unsupportedMessage`). Not in the page's grader (Embedded Swift), whose WebAssembly has no room
+/// for it yet: there `=` in `where:` stays an error.
+#if !hasFeature(Embedded)
 struct EqualityCondition {
     /// The variable the equality fixes.
     var name: String
@@ -54,3 +56,4 @@ struct EqualityCondition {
         env.values[name] = Value.make(current.rows, current.cols, entries)
     }
 }
+#endif

@@ -12,7 +12,9 @@ enum GreekPrefixedNames {
         return (letter, rest)
     }
 
+    #if !hasFeature(Embedded)
     /// A name as a `let:` line may write it: `\Delta x` and `\Delta{x}` are `Δx`; any other text is returned as it is.
+    /// (Not in the page's grader, which prints no LaTeX and has no room: there a `let:` line writes `Δx`.)
     static func declared(_ text: String) -> String {
         guard text.hasPrefix("\\"), let end = text.firstIndex(of: " ") ?? text.firstIndex(of: "{"),
               let symbol = Printer.greekSymbols[String(text[text.index(after: text.startIndex)..<end])] else { return text }
@@ -27,6 +29,8 @@ enum GreekPrefixedNames {
         guard let parts = split(name) else { return nil }
         return "\\" + parts.letter + " " + (bold ? "\\mathbf{\(parts.rest)}" : parts.rest)
     }
+
+    #endif
 
     /// The name in ASCII: `Delta x`.
     static func ascii(_ name: String) -> String? {

@@ -60,11 +60,11 @@ public struct Printer {
         var base = v.name, sub = ""
         if let u = v.name.firstIndex(of: "_") { base = String(v.name[..<u]); sub = String(v.name[v.name.index(after: u)...]) }
         let bold = !v.shape.isScalar && v.kind != .index
-        if let greek = GreekPrefixedNames.latex(base, bold: bold) { base = greek }
-        else {
-            if Vocabulary.greek.contains(base) { base = "\\" + base }
-            if bold { base = "\\mathbf{\(base)}" }
-        }
+        #if !hasFeature(Embedded)
+        if let greek = GreekPrefixedNames.latex(base, bold: bold) { return greek + (sub.isEmpty ? "" : "_{\(sub)}") }
+        #endif
+        if Vocabulary.greek.contains(base) { base = "\\" + base }
+        if bold { base = "\\mathbf{\(base)}" }
         if !sub.isEmpty { base += "_{\(sub)}" }
         return base
     }
