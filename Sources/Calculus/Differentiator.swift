@@ -96,13 +96,20 @@ func asColumn(_ e: Expr) -> Expr { e.shape.isRow ? Expr.transposed(e) : e }
 
 struct Tangent {
     let v: Variable
+    #if !hasFeature(Embedded)
     /// With respect to entry `entry` of the vector named `v` rather than to the scalar `v`: v's derivative is then e_entry.
     var entry: Expr? = nil
+    #endif
 
     func d(_ f: Expr) throws(CalculusError) -> Expr {
         if !f.depends(on: v) { return .zero(f.shape) }
         switch f {
-        case .variable(let u): return entry.map { .basis($0, u.shape.rows) } ?? .one
+        case .variable(let u):
+            #if !hasFeature(Embedded)
+            if let entry { return .basis(entry, u.shape.rows) }
+            #endif
+            _ = u
+            return .one
         case .index(let base, let i): return .index(try d(base), i)
         case .add(let terms): return .sum(try terms.map(d))
         case .mul(let xs): return .sum(try productRule(xs, commutative: true) { .product($0) })

@@ -50,9 +50,11 @@ enum ShapeAnswer {
         var tokens: [Token] = []
         for w in words {
             switch w.text {
-            // `x` and `by` are sizes where the question has sizes of those names (`matrix(x, y)`); see `separators` below.
-            case _ where known.contains(w.text): tokens.append(Token(kind: .size(.named(w.text)), offset: w.offset, length: w.text.unicodeScalars.count))
-            case "×", "*", "⋅", "·", "\\times", "\\cdot", "by", "x", "X": tokens.append(Token(kind: .by, offset: w.offset, length: w.text.unicodeScalars.count))
+            case "×", "*", "⋅", "·", "\\times", "\\cdot", "by", "x", "X":
+                // A size named x or by (`matrix(x, y)`) is a size except right after a size, where it separates: `x x y`, `m by by`.
+                var kind = Token.Kind.by
+                if known.contains(w.text) { if case .size = tokens.last?.kind {} else { kind = .size(.named(w.text)) } }
+                tokens.append(Token(kind: kind, offset: w.offset, length: w.text.unicodeScalars.count))
             case "(", "[": tokens.append(Token(kind: .open, offset: w.offset, length: 1))
             case ")", "]": tokens.append(Token(kind: .close, offset: w.offset, length: 1))
             case ",": tokens.append(Token(kind: .comma, offset: w.offset, length: 1))
@@ -70,8 +72,6 @@ enum ShapeAnswer {
             }
             tokens = Array(tokens.dropFirst().dropLast())
         }
-        // A size named x, X or by between two sizes is the separator: `x x y`, `m by by`.
-        if tokens.count == 3, case .size(.named(let s)) = tokens[1].kind, s == "x" || s == "X" || s == "by" { tokens[1].kind = .by }
         // size, separator, size: the first token out of that pattern is where the reading stops.
         func fits(_ t: Token, at position: Int) -> Bool {
             if case .size = t.kind { return position != 1 }
