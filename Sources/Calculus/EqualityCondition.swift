@@ -1,6 +1,6 @@
 /// A `where:` equality that sample points are made to meet, since random points never meet one by chance:
 /// `sum(y) = 1` (a probability vector or a one-hot target, as a cross-entropy gradient `p - y` needs; also
-/// `ones(n)^T y = 1`), `y_k = c` (one entry) and `b = c` (a whole variable, `c` of its shape), each the other way round
+/// `ones(n)^T y = 1` and `\sum_{i=1}^{n} y_i = 1`), `y_k = c` (one entry) and `b = c` (a whole variable, `c` of its shape), each the other way round
 /// too (`1 = sum(y)`), `c` an expression of other variables. Any other equality cannot be met by drawing points, and
 /// `where:` refuses it (`unsupportedMessage`). Not in the page's grader (Embedded Swift), whose WebAssembly has no room
 /// for it yet: there `=` in `where:` stays an error.
@@ -21,6 +21,10 @@ struct EqualityCondition {
         for (side, other) in [(lhs: c.lhs, rhs: c.rhs), (lhs: c.rhs, rhs: c.lhs)] {
             var part = 0, target = Simplifier.simplify(side)
             if case .sum(let x) = target { part = -1; target = x }
+            // `\sum_{i=1}^{n} y_i`, to y's size.
+            if case .series(let i, let lo, .variable(let size), .index(let y, .variable(let j))) = target, lo.isOne, j == i, y.shape.rows == .named(size.name) {
+                part = -1; target = y
+            }
             if case .index(let base, .number(let k)) = target, part == 0, k.isInteger, !k.isNegative, !k.isZero, base.shape.isColumn {
                 part = Int(k.double); target = base
             }

@@ -12,7 +12,7 @@ import Testing
         do { _ = try Parser.parseConditions(text, scope: Self.scope); return nil } catch { return error }
     }
 
-    @Test(arguments: ["sum(y) = 1", "1 = sum(y)", "ones(n)^T y = 1", "\\mathbf{1}^T \\mathbf{y} = 1"])
+    @Test(arguments: ["sum(y) = 1", "1 = sum(y)", "ones(n)^T y = 1", "\\mathbf{1}^T \\mathbf{y} = 1", "\\sum_{i=1}^{n} y_i = 1"])
     func everyPointHasASumOfOne(text: String) throws {
         let cs = try conditions(text)
         #expect(cs.count == 1 && cs[0].relation == .equal)
@@ -67,7 +67,7 @@ import Testing
         #expect(try Parser.parseConditions("x \\ne 0", scope: Self.scope).first?.relation == .notEqual)
     }
 
-    @Test(arguments: ["x^2 + b^2 = 1", "y . z = 0", "sum(y) = sum(y) x", "x = x + b", "1^T y = 1", "y = 1", "\\sum_{i=1}^{n} y_i = 1"])
+    @Test(arguments: ["x^2 + b^2 = 1", "y . z = 0", "sum(y) = sum(y) x", "x = x + b", "1^T y = 1", "y = 1", "\\sum_{i=1}^{n} z_i y_i = 1", "\\sum_{i=2}^{n} y_i = 1"])
     func equalitiesThatCannotBeMetAreRefused(text: String) throws {
         let error = try #require(conditionError(text), "\(text)")
         #expect(error.message.hasPrefix("points cannot be drawn where an equality like this holds"), "\(text): \(error.message)")
