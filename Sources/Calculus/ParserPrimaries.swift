@@ -337,10 +337,10 @@ extension Parser {
         #endif
     }
 
-    /// An entry `w_1` as the variable of a derivative: a scalar of its own (`Variable.entry`). A letter index (`w_i`)
-    /// is refused: it would not be drawn as an index.
+    /// An entry `w_1` (one that `isEntry` accepts) as the variable of a derivative: a scalar of its own
+    /// (`Variable.entry`). A letter index (`w_i`) is refused: it would not be drawn as an index.
     func entryVariable(_ e: Expr, at t: Token) throws(CalculusError) -> Variable {
-        guard case .index(.variable(let vector), let k) = e else { return .scalar("") }
+        guard case .index(.variable(let vector), let k) = e else { throw error("the variables must be names, like [x, y]", t) }
         guard let n = k.numberValue, n.isInteger, !n.isNegative, !n.isZero else {
             throw error("only a numbered entry such as \(vector.name)_1 can be the variable of a derivative; for every entry at once, take the derivative with respect to \(vector.name)", t)
         }
