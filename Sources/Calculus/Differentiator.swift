@@ -9,6 +9,10 @@ public enum Differentiator {
     /// ∂f/∂v in numerator layout.
     public static func derivative(_ f: Expr, _ v: Variable) throws(CalculusError) -> Expr {
         let f = try resolve(f)
+        // With respect to entry k of w: w's derivative is e_k (Tangent finds w's shape where it meets w).
+        #if !hasFeature(Embedded)
+        if let position = v.entryPosition { return try Tangent(v: Variable(position.vector), entry: .integer(position.index)).d(f) }
+        #endif
         if v.shape.isScalar { return try Tangent(v: v).d(f) }
         if v.shape.isMatrix {
             guard f.shape.isScalar else {
@@ -92,11 +96,20 @@ func asColumn(_ e: Expr) -> Expr { e.shape.isRow ? Expr.transposed(e) : e }
 
 struct Tangent {
     let v: Variable
+    #if !hasFeature(Embedded)
+    /// With respect to entry `entry` of the vector named `v` rather than to the scalar `v`: v's derivative is then e_entry.
+    var entry: Expr? = nil
+    #endif
 
     func d(_ f: Expr) throws(CalculusError) -> Expr {
         if !f.depends(on: v) { return .zero(f.shape) }
         switch f {
-        case .variable: return .one
+        case .variable(let u):
+            #if !hasFeature(Embedded)
+            if let entry { return .basis(entry, u.shape.rows) }
+            #endif
+            _ = u
+            return .one
         case .index(let base, let i): return .index(try d(base), i)
         case .add(let terms): return .sum(try terms.map(d))
         case .mul(let xs): return .sum(try productRule(xs, commutative: true) { .product($0) })

@@ -2,20 +2,28 @@
 public enum FiniteDifferences {
     /// ∂f/∂v at a point, laid out like `Differentiator.derivative` (numerator layout).
     public static func derivative(of f: Expr, wrt v: Variable, at env: Environment) throws(CalculusError) -> Value {
-        guard let base = env.values[v.name] else { throw CalculusError(.evaluation, "no value for \(v.name)") }
+        // An entry of a vector: that vector perturbed at that entry only.
+        var entry: Int? = nil, name = v.name
+        if let position = v.entryPosition {
+            guard let values = env.values[position.vector], position.index <= values.count else {
+                throw CalculusError(.evaluation, "no entry \(v.name) at this point")
+            }
+            entry = position.index - 1; name = position.vector
+        }
+        guard let base = env.values[name] else { throw CalculusError(.evaluation, "no value for \(name)") }
         var ev = Evaluator(env)
         let f0 = try ev.evaluate(f)
         let k = base.count, m = f0.count
         var columns: [[Double]] = []
-        for j in 0..<k {
+        for j in entry.map({ [$0] }) ?? Array(0..<k) {
             var entries = base.entries
             let x = entries[j]
             let h = Tolerances.finiteDifferenceStep * Swift.max(1, abs(x))
             entries[j] = x + h
-            ev.environment.values[v.name] = Value.make(base.rows, base.cols, entries)
+            ev.environment.values[name] = Value.make(base.rows, base.cols, entries)
             let plus = try ev.evaluate(f).entries
             entries[j] = x - h
-            ev.environment.values[v.name] = Value.make(base.rows, base.cols, entries)
+            ev.environment.values[name] = Value.make(base.rows, base.cols, entries)
             let minus = try ev.evaluate(f).entries
             columns.append((0..<m).map { (plus[$0] - minus[$0]) / (2 * h) })
         }
@@ -36,7 +44,11 @@ public enum FiniteDifferences {
 
     public static func check(_ f: Expr, wrt v: Variable, derivative: Expr, conditions: [Condition] = [], samples: Int = Sampling.derivativeCheckPoints) throws(CalculusError) -> Report {
         let f = try Differentiator.resolve(f)
-        var sampler = Sampler(expressions: [f, derivative, .variable(v)], conditions: conditions)
+        var wrt = Expr.variable(v)
+        if let position = v.entryPosition, let vector = f.variables.first(where: { $0.name == position.vector }) {
+            wrt = .index(.variable(vector), .integer(position.index))
+        }
+        var sampler = Sampler(expressions: [f, derivative, wrt], conditions: conditions)
         var report = Report(points: 0, largestError: 0, worst: nil)
         // Central differences straddle a kink near its boundary and lose precision far out: near the origin only.
         for env in sampler.points(count: samples, boundaries: false, wide: false) {

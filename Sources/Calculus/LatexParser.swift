@@ -78,7 +78,7 @@ extension Parser {
         case "right": throw error("\\right without a matching \\left", t)
         case "lg": throw error("\\lg is the logarithm to base 10 in some texts and to base 2 in others: write \\log_{10} or \\log_2", t, kind: .unknownName)
         default:
-            if Vocabulary.greek.contains(c) { return variableNamed(c, at: t) }
+            if Vocabulary.greek.contains(c) { return try greekPrefixedName(c, at: t) ?? variableNamed(c, at: t) }
             throw error("unknown command '\\\(c)'", t, kind: .unknownName)
         }
     }

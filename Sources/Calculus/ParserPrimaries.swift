@@ -101,6 +101,7 @@ extension Parser {
 
     /// An ASCII name: a variable, a constant, a function call, or a special form.
     mutating func parseName(_ name: String, at t: Token) throws(CalculusError) -> Expr {
+        if Vocabulary.greek.contains(name), let e = try greekPrefixedName(name, at: t) { return e }
         if let v = scope.lookup(name) {
             if isSymbol("("), let def = scope.definitions[name] { return try applyDefinition(name, def, at: t) }
             return .variable(v)
@@ -261,7 +262,10 @@ extension Parser {
         repeat {
             let t = peek
             let e = try parsePostfix(try parsePrimary())
-            guard case .variable = e else { throw error("the variables must be names, like [x, y]", t) }
+            guard case .variable = e else {
+                if Parser.isEntry(e) { names.append(e); continue }
+                throw error("the variables must be names, like [x, y]", t)
+            }
             names.append(e)
         } while accept(",")
         try expect("]", closing: open)
@@ -303,9 +307,11 @@ extension Parser {
         }
         switch variables {
         case .variable(let v): vars = [v]
+        case _ where Parser.isEntry(variables): vars = [try entryVariable(variables, at: t)]
         case .block(let rows):
             list = true
             for e in rows.flatMap({ $0 }) {
+                if Parser.isEntry(e) { vars.append(try entryVariable(e, at: t)); continue }
                 guard case .variable(let v) = e else { throw error("the variables must be names, like [x, y]", t) }
                 vars.append(v)
             }
@@ -317,6 +323,28 @@ extension Parser {
         } catch {
             throw self.error(error.message, t, kind: error.kind)
         }
+    }
+
+    /// Whether `e` is an entry of a declared column vector (`w_1`, `w_i`); a member of a family (`x_1` of
+    /// `vectors(N, n)`) is a vector, not an entry.
+    static func isEntry(_ e: Expr) -> Bool {
+        // Not in the page's grader (Embedded Swift): its WebAssembly has no room for it yet.
+        #if hasFeature(Embedded)
+        return false
+        #else
+        guard case .index(.variable(let vector), let k) = e else { return false }
+        return vector.kind == .plain && vector.shape.isColumn && k.shape.isScalar
+        #endif
+    }
+
+    /// An entry `w_1` (one that `isEntry` accepts) as the variable of a derivative: a scalar of its own
+    /// (`Variable.entry`). A letter index (`w_i`) is refused: it would not be drawn as an index.
+    func entryVariable(_ e: Expr, at t: Token) throws(CalculusError) -> Variable {
+        guard case .index(.variable(let vector), let k) = e else { throw error("the variables must be names, like [x, y]", t) }
+        guard let n = k.numberValue, n.isInteger, !n.isNegative, !n.isZero else {
+            throw error("only a numbered entry such as \(vector.name)_1 can be the variable of a derivative; for every entry at once, take the derivative with respect to \(vector.name)", t)
+        }
+        return .entry(of: vector.name, Int(n.double))
     }
 
     /// `[a, b]` a row, `[a; b]` a column, `[[a, b], [c, d]]` a matrix by rows.

@@ -56,11 +56,15 @@ public struct Printer {
 
     func name(_ v: Variable) -> String {
         if unicode { return Printer.unicodeName(v.name) }
-        guard latex else { return v.name }
+        guard latex else { return GreekPrefixedNames.ascii(v.name) ?? v.name }
         var base = v.name, sub = ""
         if let u = v.name.firstIndex(of: "_") { base = String(v.name[..<u]); sub = String(v.name[v.name.index(after: u)...]) }
+        let bold = !v.shape.isScalar && v.kind != .index
+        #if !hasFeature(Embedded)
+        if let greek = GreekPrefixedNames.latex(base, bold: bold) { return greek + (sub.isEmpty ? "" : "_{\(sub)}") }
+        #endif
         if Vocabulary.greek.contains(base) { base = "\\" + base }
-        if !v.shape.isScalar && v.kind != .index { base = "\\mathbf{\(base)}" }
+        if bold { base = "\\mathbf{\(base)}" }
         if !sub.isEmpty { base += "_{\(sub)}" }
         return base
     }
@@ -208,9 +212,9 @@ public struct Printer {
     func condition(_ c: Condition) -> String {
         let rel: String
         if latex {
-            rel = [.less: "<", .lessEqual: "\\le", .greater: ">", .greaterEqual: "\\ge"][c.relation]!
+            rel = [.less: "<", .lessEqual: "\\le", .greater: ">", .greaterEqual: "\\ge", .equal: "=", .notEqual: "\\ne"][c.relation]!
         } else if unicode {
-            rel = [.less: "<", .lessEqual: "≤", .greater: ">", .greaterEqual: "≥"][c.relation]!
+            rel = [.less: "<", .lessEqual: "≤", .greater: ">", .greaterEqual: "≥", .equal: "=", .notEqual: "≠"][c.relation]!
         } else { rel = c.relation.rawValue }
         // A zero vector compared entry by entry is the number 0 (a bare \mathbf{0} has no size to read back).
         func side(_ e: Expr) -> String { e.isZero ? "0" : render(e).text }

@@ -28,6 +28,10 @@ public struct Sampler {
     let indexRanges: [(name: String, size: Dimension)]
     /// Conditions at which an expression changes formula; points should fall on both sides.
     public let kinks: [Condition]
+    #if !hasFeature(Embedded)
+    /// The equalities among the conditions, which each candidate point is made to meet.
+    let equalities: [EqualityCondition]
+    #endif
 
     public init(expressions: [Expr], conditions: [Condition] = [], seed: UInt64 = Sampling.seed) {
         self.expressions = expressions
@@ -72,6 +76,11 @@ public struct Sampler {
         self.variables = vars.sorted { $0.name < $1.name }
         self.dimensionNames = dims.sorted()
         self.kinks = kinks
+        #if !hasFeature(Embedded)
+        var equalities: [EqualityCondition] = []
+        for c in conditions { if let e = EqualityCondition(c) { equalities.append(e) } }
+        self.equalities = equalities
+        #endif
         // A letter a sum also binds (∂/∂x_i of Σ_i x_i²) is not drawn: the two uses would be confused, and the claim
         // stays undecided, as the verifier expects.
         self.indexRanges = indexRanges.filter { !boundNames.contains($0.name) }
@@ -128,6 +137,10 @@ public struct Sampler {
         }
         // A size used as a value (1/N) is known at the point too.
         for d in dimensionNames where env.values[d] == nil { env.values[d] = .scalar(Double(env.sizes[d]!)) }
+        // Equalities are met by construction; a sum half the time with entries of one sign (a probability vector).
+        #if !hasFeature(Embedded)
+        for equality in equalities { equality.impose(on: &env, positive: unit() < 0.5) }
+        #endif
         return env
     }
 

@@ -40,7 +40,10 @@ public struct Scope: Sendable {
             var nameOffset = offset
             for rawName in namesPart.split(separator: ",", omittingEmptySubsequences: false) {
                 defer { nameOffset += rawName.unicodeScalars.count + 1 }
-                let name = rawName.trimmingSpaces
+                var name = rawName.trimmingSpaces
+                #if !hasFeature(Embedded)
+                name = GreekPrefixedNames.declared(name)
+                #endif
                 guard Scope.isName(name) else {
                     throw CalculusError(.syntax, name.isEmpty ? "expected a name before ':'" : "'\(name)' is not a name (letters, digits and _, starting with a letter)",
                                         at: nameOffset + leadingSpace(rawName), length: Swift.max(1, name.count))

@@ -30,11 +30,17 @@ public enum Simplifier {
             if a == b { return a }
             // Constants on the right: `0 > z` reads better as `z < 0`.
             if c.lhs.numberValue != nil && c.rhs.numberValue == nil {
-                let flipped: Condition.Relation = [.less: .greater, .lessEqual: .greaterEqual, .greater: .less, .greaterEqual: .lessEqual][c.relation]!
-                return .piecewise(Condition(c.rhs, flipped, c.lhs), a, b)
+                return .piecewise(Condition(c.rhs, c.relation.flipped, c.lhs), a, b)
             }
             return e
         case .block(let rows): return flattenBlock(rows) ?? e
+        #if !hasFeature(Embedded)
+        // Entry i of e_k: 1 where i is k, 0 where they are different numbers (a derivative with respect to an entry).
+        case .index(.basis(let k, _), let i):
+            if k == i { return .one }
+            if let a = k.numberValue, let b = i.numberValue, a != b { return .zero }
+            return e
+        #endif
         case .diag(let x):
             if case .ones(let s) = x { return .identity(s.length) }
             if case .transpose(let v) = x { return .diag(v) }

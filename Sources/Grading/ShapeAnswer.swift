@@ -50,7 +50,11 @@ enum ShapeAnswer {
         var tokens: [Token] = []
         for w in words {
             switch w.text {
-            case "×", "*", "⋅", "·", "\\times", "\\cdot", "by", "x", "X": tokens.append(Token(kind: .by, offset: w.offset, length: w.text.unicodeScalars.count))
+            case "×", "*", "⋅", "·", "\\times", "\\cdot", "by", "x", "X":
+                // A size named x or by (`matrix(x, y)`) is a size except right after a size, where it separates: `x x y`, `m by by`.
+                var kind = Token.Kind.by
+                if known.contains(w.text) { if case .size = tokens.last?.kind {} else { kind = .size(.named(w.text)) } }
+                tokens.append(Token(kind: kind, offset: w.offset, length: w.text.unicodeScalars.count))
             case "(", "[": tokens.append(Token(kind: .open, offset: w.offset, length: 1))
             case ")", "]": tokens.append(Token(kind: .close, offset: w.offset, length: 1))
             case ",": tokens.append(Token(kind: .comma, offset: w.offset, length: 1))
@@ -58,7 +62,7 @@ enum ShapeAnswer {
                 guard let first = w.text.unicodeScalars.first, isWordScalar(first) else {
                     throw CalculusError(.syntax, "'\(w.text)' is not part of a shape; \(example)", at: w.offset, length: w.text.unicodeScalars.count)
                 }
-                tokens += sizes(in: w.text, at: w.offset, known: known)
+                tokens += try sizes(in: w.text, at: w.offset, known: known)
             }
         }
         // `(m, n)` and `[m, n]`: the brackets around a pair.
@@ -82,18 +86,25 @@ enum ShapeAnswer {
         return Shape(rows, cols)
     }
 
-    /// A word as sizes: `3`, `n`, `N_1`, or `3x2` / `mxn` (an x between two sizes) split at the x.
-    static func sizes(in word: String, at offset: Int, known: Set<String>) -> [Token] {
+    /// A word as sizes: `3`, `n`, `N_1`, or `3x2` / `mxn` (an x between two sizes) split at the x; an error where it
+    /// splits at two of its x's.
+    static func sizes(in word: String, at offset: Int, known: Set<String>) throws(CalculusError) -> [Token] {
         let scalars = Array(word.unicodeScalars)
         if !known.contains(word) {
+            var split: [Token] = []
             for (k, c) in scalars.enumerated() where (c == "x" || c == "X") && k > 0 && k < scalars.count - 1 {
                 let a = String(String.UnicodeScalarView(scalars[..<k])), b = String(String.UnicodeScalarView(scalars[(k + 1)...]))
                 func size(_ s: String) -> Dimension? { known.contains(s) ? .named(s) : Int(s.prefix(9)).map { .fixed($0) } }
                 if let ra = size(a), let rb = size(b) {
-                    return [Token(kind: .size(ra), offset: offset, length: k), Token(kind: .by, offset: offset + k, length: 1),
-                            Token(kind: .size(rb), offset: offset + k + 1, length: scalars.count - k - 1)]
+                    // Two places to split (`xxxy` with sizes x, xy, xx and y): refused rather than read one way.
+                    if !split.isEmpty {
+                        throw CalculusError(.syntax, "'\(word)' splits into two sizes at more than one x; write the sizes apart, such as \(a)×\(b)", at: offset, length: scalars.count)
+                    }
+                    split = [Token(kind: .size(ra), offset: offset, length: k), Token(kind: .by, offset: offset + k, length: 1),
+                             Token(kind: .size(rb), offset: offset + k + 1, length: scalars.count - k - 1)]
                 }
             }
+            if !split.isEmpty { return split }
         }
         if scalars.allSatisfy({ ("0"..."9").contains($0) }) {
             return [Token(kind: .size(.fixed(Int(word.prefix(9)) ?? 0)), offset: offset, length: scalars.count)]
