@@ -176,7 +176,7 @@ struct Finding {
 struct DiagnosisRule: Sendable {
     let find: @Sendable (Evidence) -> Finding?
 
-    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, sizeFactor, kinkSide, kinkInSum, swappedCases, misplacedKink, wrongEntries, diagonal]
+    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, sizeFactor, kinkSide, kinkInSum, swappedCases, misplacedKink, layerMask, wrongEntries, diagonal]
 
     /// The transpose of a square matrix.
     static let transposedSquare = DiagnosisRule { e in

@@ -1,0 +1,119 @@
+import Calculus
+
+/// The mask of a layer's kink. A ReLU taken entry by entry (`max(0, W x + b)`, a vector `max`, `min` or `if`) lets
+/// each entry of the gradient through on one side of its kink and not on the other: the truth holds the mask as
+/// `if(W x + b > 0, …, …)` with a vector condition, a student writes it as `step(W x + b)`, `diag(step(…))` or
+/// `𝟙(W x + b > 0)`. This rule finds an answer that is right but for its mask: the mask dropped, on the wrong side,
+/// or testing the wrong vector. Each finding is exact: with the mask put right, the answer equals the truth at
+/// every sample point, so an answer wrong for any other reason as well is never said to have the wrong mask.
+extension DiagnosisRule {
+    static let layerMask = DiagnosisRule { e in
+        let masks = e.truth.vectorConditions
+        guard !masks.isEmpty else { return nil }
+        // On the wrong side: each entry takes the other case (`step(-(W x + b))`, `if(W x + b <= 0, …)`, `1 - step(…)`).
+        for mask in masks {
+            let flipped = e.truth.swappingBranches(of: mask)
+            guard flipped != e.truth, e.numericallyEqual(flipped, e.answer) else { continue }
+            return Finding(feedback: Feedback(.kink, LayerMask.wrongSide(mask)))
+        }
+        // Dropped: every entry takes one case, as if all were on that side of the kink. Taking a case that is zero
+        // everywhere is not a dropped mask (an answer of 0 is just wrong).
+        for mask in masks {
+            for then in [true, false] {
+                guard let dropped = e.truth.takingBranch(of: mask, then: then), dropped != e.truth,
+                      e.numericallyEqual(dropped, e.answer) else { continue }
+                return Finding(feedback: Feedback(.kink, LayerMask.missing(then ? mask : mask.negated)))
+            }
+        }
+        // Testing the wrong vector (`step(W x)` for `step(W x + b)`): the truth's mask in place of the answer's
+        // makes it right.
+        let answer = e.answer.stepsAsCases
+        for wrong in answer.vectorConditions where !masks.contains(wrong) {
+            for right in masks.flatMap({ [$0, $0.negated] }) {
+                let moved = answer.replacingCondition(wrong, with: right)
+                guard moved != answer, e.numericallyEqual(moved, e.truth) else { continue }
+                if wrong.isOpposite(of: right) { return Finding(feedback: Feedback(.kink, LayerMask.wrongSide(right))) }
+                return Finding(feedback: Feedback(.kink, LayerMask.misplaced(wrong, right)))
+            }
+        }
+        return nil
+    }
+}
+
+/// The messages of the layer-mask rule.
+enum LayerMask {
+    /// A condition as a student would write it: the vector on the left (`W x + b > 0`, not `0 < W x + b`).
+    static func say(_ c: Condition) -> String {
+        if c.lhs.isZero && !c.rhs.isZero { return Evidence.say(Condition(c.rhs, c.relation.flipped, c.lhs)) }
+        return Evidence.say(c)
+    }
+
+    /// How the mask of a condition is written with the unit step, when it is `u > 0` (or `u >= 0`).
+    static func stepHint(_ c: Condition) -> String? {
+        let (u, relation, zero) = c.lhs.isZero ? (c.rhs, c.relation.flipped, c.lhs) : (c.lhs, c.relation, c.rhs)
+        guard zero.isZero, relation == .greater || relation == .greaterEqual else { return nil }
+        return "step(" + Printer.ascii(u) + ")"
+    }
+
+    static func missing(_ taken: Condition) -> String {
+        let hint = stepHint(taken).map { ": multiply by " + $0 + " entry by entry, or by diag(" + $0 + ") before a matrix" } ?? ""
+        return "the mask of the kink is missing: your answer treats every entry as if " + say(taken)
+            + " (right only where all are); an entry where " + say(taken.negated) + " needs the other case" + hint
+    }
+
+    static func wrongSide(_ right: Condition) -> String {
+        "the mask is on the wrong side of the kink: your answer uses the case of " + say(right) + " for the entries where "
+            + say(right.negated) + ", and the other way round" + (stepHint(right).map { " (the mask is " + $0 + ")" } ?? "")
+    }
+
+    static func misplaced(_ wrong: Condition, _ right: Condition) -> String {
+        "the mask tests the wrong vector: your answer switches case entry by entry where " + say(wrong)
+            + ", the right mask where " + say(right)
+    }
+}
+
+extension Expr {
+    /// The conditions of the piecewise nodes that test a vector or a matrix entry by entry (a layer's mask), in order.
+    var vectorConditions: [Condition] {
+        var out: [Condition] = []
+        func visit(_ e: Expr) {
+            if case .piecewise(let c, _, _) = e, !c.lhs.shape.isScalar || !c.rhs.shape.isScalar, !out.contains(c) { out.append(c) }
+            e.children.forEach(visit)
+        }
+        visit(self)
+        return out
+    }
+
+    /// The expression with the cases exchanged in every node that tests the condition.
+    func swappingBranches(of mask: Condition) -> Expr {
+        if case .piecewise(let c, let a, let b) = self, c == mask {
+            return .piecewise(c, b.swappingBranches(of: mask), a.swappingBranches(of: mask))
+        }
+        return mapChildren { $0.swappingBranches(of: mask) }
+    }
+
+    /// The expression with every node that tests the condition replaced by one of its cases (`then` or else),
+    /// spread to the node's shape; nil when every case taken is zero.
+    func takingBranch(of mask: Condition, then: Bool) -> Expr? {
+        var nonZero = false
+        func take(_ e: Expr) -> Expr {
+            if case .piecewise(let c, let a, let b) = e, c == mask {
+                let branch = take(then ? a : b)
+                if !branch.isZero { nonZero = true }
+                let shape = e.shape
+                return branch.shape.isScalar && !shape.isScalar ? .product([branch, .ones(shape)]) : branch
+            }
+            return e.mapChildren(take)
+        }
+        let out = take(self)
+        return nonZero ? out : nil
+    }
+
+    /// The expression with each unit step of a vector, `step(u)`, written as the mask `if(u > 0, 1, 0)`.
+    var stepsAsCases: Expr {
+        if case .apply(let fn, let u) = self, fn == .step, !u.shape.isScalar {
+            return .piecewise(Condition(u.stepsAsCases, .greater, .zero), .one, .zero)
+        }
+        return mapChildren { $0.stepsAsCases }
+    }
+}
