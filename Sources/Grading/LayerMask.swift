@@ -18,11 +18,14 @@ extension DiagnosisRule {
         }
         // Dropped: every entry takes one case, as if all were on that side of the kink. Taking a case that is zero
         // everywhere is not a dropped mask (an answer of 0 is just wrong).
+        // The values of the layer's max may go with it: the ReLU left out altogether (`(W x + b - y) x^T`).
         for mask in masks {
             for then in [true, false] {
-                guard let dropped = e.truth.takingBranch(of: mask, then: then), dropped != e.truth,
-                      e.numericallyEqual(dropped, e.answer) else { continue }
-                return Finding(feedback: Feedback(.kink, LayerMask.missing(then ? mask : mask.negated)))
+                for values in [false, true] {
+                    guard let dropped = e.truth.takingBranch(of: mask, then: then, values: values), dropped != e.truth,
+                          e.numericallyEqual(dropped, e.answer) else { continue }
+                    return Finding(feedback: Feedback(.kink, LayerMask.missing(then ? mask : mask.negated, withValues: values)))
+                }
             }
         }
         // Testing the wrong vector (`step(W x)` for `step(W x + b)`): the truth's mask in place of the answer's
@@ -55,10 +58,14 @@ enum LayerMask {
         return "step(" + Printer.ascii(u) + ")"
     }
 
-    static func missing(_ taken: Condition) -> String {
-        let hint = stepHint(taken).map { ": multiply by " + $0 + " entry by entry, or by diag(" + $0 + ") before a matrix" } ?? ""
-        return "the mask of the kink is missing: your answer treats every entry as if " + say(taken)
-            + " (right only where all are); an entry where " + say(taken.negated) + " needs the other case" + hint
+    /// The mask dropped (`withValues`: the max of the layer's output too, the ReLU left out altogether).
+    static func missing(_ taken: Condition, withValues: Bool) -> String {
+        let what = withValues ? "the ReLU (the max, entry by entry) is left out" : "the mask of the kink is missing"
+        let mask = stepHint(taken)
+        let hint = withValues ? ", in the layer's output and in its mask" + (mask.map { " " + $0 } ?? "")
+            : mask.map { ": multiply by " + $0 + " entry by entry, or by diag(" + $0 + ") before a matrix" } ?? ""
+        return what + ": your answer treats every entry as if " + say(taken) + " (right only where all are); an entry where "
+            + say(taken.negated) + " needs the other case" + hint
     }
 
     static func wrongSide(_ right: Condition) -> String {
@@ -93,10 +100,15 @@ extension Expr {
     }
 
     /// The expression with every node that tests the condition replaced by one of its cases (`then` or else),
-    /// spread to the node's shape; nil when every case taken is zero.
-    func takingBranch(of mask: Condition, then: Bool) -> Expr? {
+    /// spread to the node's shape; with `values`, also each vector max or min whose kink is the condition (read as
+    /// the differentiator reads it: `max(a, b)` is `if(b > a, b, a)`). Nil when every case taken is zero.
+    func takingBranch(of mask: Condition, then: Bool, values: Bool = false) -> Expr? {
         var nonZero = false
         func take(_ e: Expr) -> Expr {
+            if values, !e.shape.isScalar {
+                if case .max(let a, let b) = e, Condition(b, .greater, a) == mask { return take(then ? b : a) }
+                if case .min(let a, let b) = e, Condition(b, .less, a) == mask { return take(then ? b : a) }
+            }
             if case .piecewise(let c, let a, let b) = e, c == mask {
                 let branch = take(then ? a : b)
                 if !branch.isZero { nonZero = true }
