@@ -62,6 +62,11 @@ public struct Question: Sendable {
             }
             layout = l
         }
+        if let f = block.field("where"), f.value == Field.inheritValue {
+            throw SourceError(file: file, line: f.line, column: f.valueColumn,
+                              message: "where: 'inherit' takes the conditions of part a, and there are none to take here (it belongs to a later part of an exercise whose part a has a 'where:')",
+                              sourceLine: f.text, length: f.value.count)
+        }
         conditions = try block.field("where").map { f throws(SourceError) in try Question.read(f, file: file) { () throws(CalculusError) in try Parser.parseConditions(f.value, scope: scope) } } ?? []
         guard let askField = block.field("ask") else {
             throw SourceError(file: file, line: block.line, message: "exercise '\(id)' has no ask (such as 'ask: derivative(x^2, x)')")
