@@ -64,7 +64,7 @@ public struct Question: Sendable {
         }
         if let f = block.field("where"), f.value == Field.inheritValue {
             throw SourceError(file: file, line: f.line, column: f.valueColumn,
-                              message: "where: 'inherit' takes the conditions of part a, and there are none to take here (it belongs to a later part of an exercise whose part a has a 'where:')",
+                              message: "where: 'inherit' (part a's conditions) stands only in a later part of an exercise whose part a has a 'where:'; write the conditions out",
                               sourceLine: f.text, length: f.value.count)
         }
         conditions = try block.field("where").map { f throws(SourceError) in try Question.read(f, file: file) { () throws(CalculusError) in try Parser.parseConditions(f.value, scope: scope) } } ?? []
