@@ -351,11 +351,14 @@ extension Expr {
     }
 
     /// The expression with the two cases of every scalar piecewise node exchanged.
-    var swappingBranches: Expr {
-        if case .piecewise(let c, let a, let b) = self, c.lhs.shape.isScalar, c.rhs.shape.isScalar {
-            return .piecewise(c, b.swappingBranches, a.swappingBranches)
+    var swappingBranches: Expr { swappingBranches { $0.lhs.shape.isScalar && $0.rhs.shape.isScalar } }
+
+    /// The expression with the two cases exchanged in every piecewise node whose condition passes the test.
+    func swappingBranches(where test: (Condition) -> Bool) -> Expr {
+        if case .piecewise(let c, let a, let b) = self, test(c) {
+            return .piecewise(c, b.swappingBranches(where: test), a.swappingBranches(where: test))
         }
-        return mapChildren { $0.swappingBranches }
+        return mapChildren { $0.swappingBranches(where: test) }
     }
 }
 

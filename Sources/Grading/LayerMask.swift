@@ -9,73 +9,59 @@ import Calculus
 extension DiagnosisRule {
     static let layerMask = DiagnosisRule { e in
         let masks = e.truth.vectorConditions
-        guard !masks.isEmpty else { return nil }
         // On the wrong side: each entry takes the other case (`step(-(W x + b))`, `if(W x + b <= 0, …)`, `1 - step(…)`).
-        for mask in masks {
-            let flipped = e.truth.swappingBranches(of: mask)
-            guard flipped != e.truth, e.numericallyEqual(flipped, e.answer) else { continue }
-            return Finding(feedback: Feedback(.kink, LayerMask.wrongSide(mask)))
+        for mask in masks where e.numericallyEqual(e.truth.swappingBranches(where: { $0 == mask }), e.answer) {
+            return LayerMask.wrongSide(mask)
         }
-        // Dropped: every entry takes one case, as if all were on that side of the kink. Taking a case that is zero
-        // everywhere is not a dropped mask (an answer of 0 is just wrong).
-        // The values of the layer's max may go with it: the ReLU left out altogether (`(W x + b - y) x^T`).
+        // Dropped: every entry takes one case, as if all were on that side of the kink; with `values`, the layer's max
+        // goes too (the ReLU left out altogether: `(W x + b - y) x^T`). Taking a case that is zero everywhere is not
+        // a dropped mask (an answer of 0 is just wrong).
         for mask in masks {
-            for then in [true, false] {
-                for values in [false, true] {
-                    guard let dropped = e.truth.takingBranch(of: mask, then: then, values: values), dropped != e.truth,
-                          e.numericallyEqual(dropped, e.answer) else { continue }
-                    return Finding(feedback: Feedback(.kink, LayerMask.missing(then ? mask : mask.negated, withValues: values)))
-                }
+            for k in 0..<4 {
+                let then = k < 2, values = k % 2 == 1
+                guard let dropped = e.truth.takingBranch(of: mask, then: then, values: values), e.numericallyEqual(dropped, e.answer) else { continue }
+                return LayerMask.missing(then ? mask : mask.negated, withValues: values)
             }
         }
         // Testing the wrong vector (`step(W x)` for `step(W x + b)`): the truth's mask in place of the answer's
         // makes it right.
         let answer = e.answer.stepsAsCases
         for wrong in answer.vectorConditions where !masks.contains(wrong) {
-            for right in masks.flatMap({ [$0, $0.negated] }) {
-                let moved = answer.replacingCondition(wrong, with: right)
-                guard moved != answer, e.numericallyEqual(moved, e.truth) else { continue }
-                if wrong.isOpposite(of: right) { return Finding(feedback: Feedback(.kink, LayerMask.wrongSide(right))) }
-                return Finding(feedback: Feedback(.kink, LayerMask.misplaced(wrong, right)))
+            for right in masks + masks.map({ $0.negated }) where e.numericallyEqual(answer.replacingCondition(wrong, with: right), e.truth) {
+                return wrong.isOpposite(of: right) ? LayerMask.wrongSide(right) : LayerMask.misplaced(wrong, right)
             }
         }
         return nil
     }
 }
 
-/// The messages of the layer-mask rule.
+/// The findings of the layer-mask rule.
 enum LayerMask {
-    /// A condition as a student would write it: the vector on the left (`W x + b > 0`, not `0 < W x + b`).
-    static func say(_ c: Condition) -> String {
-        if c.lhs.isZero && !c.rhs.isZero { return Evidence.say(Condition(c.rhs, c.relation.flipped, c.lhs)) }
-        return Evidence.say(c)
+    /// The condition with the vector on the left (`W x + b > 0`, not `0 < W x + b`).
+    static func upright(_ c: Condition) -> Condition { c.lhs.isZero ? Condition(c.rhs, c.relation.flipped, c.lhs) : c }
+
+    static func say(_ c: Condition) -> String { Evidence.say(upright(c)) }
+
+    /// How the mask of a condition is written: `step(u)` for `u > 0`, else with `if`.
+    static func maskText(_ c: Condition) -> String {
+        let u = upright(c)
+        return u.rhs.isZero && (u.relation == .greater || u.relation == .greaterEqual) ? "step(" + Printer.ascii(u.lhs) + ")" : "if(" + say(u) + ", 1, 0)"
     }
 
-    /// How the mask of a condition is written with the unit step, when it is `u > 0` (or `u >= 0`).
-    static func stepHint(_ c: Condition) -> String? {
-        let (u, relation, zero) = c.lhs.isZero ? (c.rhs, c.relation.flipped, c.lhs) : (c.lhs, c.relation, c.rhs)
-        guard zero.isZero, relation == .greater || relation == .greaterEqual else { return nil }
-        return "step(" + Printer.ascii(u) + ")"
-    }
-
-    /// The mask dropped (`withValues`: the max of the layer's output too, the ReLU left out altogether).
-    static func missing(_ taken: Condition, withValues: Bool) -> String {
+    /// The mask dropped (`withValues`: the layer's max too, the ReLU left out altogether).
+    static func missing(_ taken: Condition, withValues: Bool) -> Finding {
+        let mask = maskText(taken)
         let what = withValues ? "the ReLU (the max, entry by entry) is left out" : "the mask of the kink is missing"
-        let mask = stepHint(taken)
-        let hint = withValues ? ", in the layer's output and in its mask" + (mask.map { " " + $0 } ?? "")
-            : mask.map { ": multiply by " + $0 + " entry by entry, or by diag(" + $0 + ") before a matrix" } ?? ""
-        return what + ": your answer treats every entry as if " + say(taken) + " (right only where all are); an entry where "
-            + say(taken.negated) + " needs the other case" + hint
+        let hint = withValues ? ", in the layer's output and in its mask \(mask)" : ": multiply by \(mask) entry by entry, or by diag(\(mask)) before a matrix"
+        return Finding(feedback: Feedback(.kink, "\(what): your answer treats every entry as if \(say(taken)) (right only where all are); an entry where \(say(taken.negated)) needs the other case\(hint)"))
     }
 
-    static func wrongSide(_ right: Condition) -> String {
-        "the mask is on the wrong side of the kink: your answer uses the case of " + say(right) + " for the entries where "
-            + say(right.negated) + ", and the other way round" + (stepHint(right).map { " (the mask is " + $0 + ")" } ?? "")
+    static func wrongSide(_ right: Condition) -> Finding {
+        Finding(feedback: Feedback(.kink, "the mask is on the wrong side of the kink: your answer uses the case of \(say(right)) for the entries where \(say(right.negated)), and the other way round (the mask is \(maskText(right)))"))
     }
 
-    static func misplaced(_ wrong: Condition, _ right: Condition) -> String {
-        "the mask tests the wrong vector: your answer switches case entry by entry where " + say(wrong)
-            + ", the right mask where " + say(right)
+    static func misplaced(_ wrong: Condition, _ right: Condition) -> Finding {
+        Finding(feedback: Feedback(.kink, "the mask tests the wrong vector: your answer switches case entry by entry where \(say(wrong)), the right mask where \(say(right))"))
     }
 }
 
@@ -91,21 +77,13 @@ extension Expr {
         return out
     }
 
-    /// The expression with the cases exchanged in every node that tests the condition.
-    func swappingBranches(of mask: Condition) -> Expr {
-        if case .piecewise(let c, let a, let b) = self, c == mask {
-            return .piecewise(c, b.swappingBranches(of: mask), a.swappingBranches(of: mask))
-        }
-        return mapChildren { $0.swappingBranches(of: mask) }
-    }
-
     /// The expression with every node that tests the condition replaced by one of its cases (`then` or else),
     /// spread to the node's shape; with `values`, also each vector max or min whose kink is the condition (read as
     /// the differentiator reads it: `max(a, b)` is `if(b > a, b, a)`). Nil when every case taken is zero.
     func takingBranch(of mask: Condition, then: Bool, values: Bool = false) -> Expr? {
         var nonZero = false
         func take(_ e: Expr) -> Expr {
-            if values, !e.shape.isScalar {
+            if values {
                 if case .max(let a, let b) = e, Condition(b, .greater, a) == mask { return take(then ? b : a) }
                 if case .min(let a, let b) = e, Condition(b, .less, a) == mask { return take(then ? b : a) }
             }
