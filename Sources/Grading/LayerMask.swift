@@ -26,12 +26,8 @@ extension DiagnosisRule {
         // Testing the wrong vector (`step(W x)` for `step(W x + b)`): the truth's mask in place of the answer's
         // makes it right.
         let answer = e.answer.stepsAsCases
-        for wrong in answer.vectorConditions where !masks.contains(wrong) {
-            for right in masks + masks.map({ $0.negated }) where e.numericallyEqual(answer.replacingCondition(wrong, with: right), e.truth) {
-                return wrong.isOpposite(of: right) ? LayerMask.wrongSide(right) : LayerMask.misplaced(wrong, right)
-            }
-        }
-        return nil
+        guard let found = misplacedCondition(e, answer: answer, answerConditions: answer.vectorConditions, truthConditions: masks) else { return nil }
+        return found.wrong.isOpposite(of: found.right) ? LayerMask.wrongSide(found.right) : LayerMask.misplaced(found.wrong, found.right)
     }
 }
 
@@ -70,7 +66,7 @@ extension Expr {
     var vectorConditions: [Condition] {
         var out: [Condition] = []
         func visit(_ e: Expr) {
-            if case .piecewise(let c, _, _) = e, !c.lhs.shape.isScalar || !c.rhs.shape.isScalar, !out.contains(c) { out.append(c) }
+            if case .piecewise(let c, _, _) = e, !c.testsScalars, !out.contains(c) { out.append(c) }
             e.children.forEach(visit)
         }
         visit(self)
