@@ -64,7 +64,7 @@ import Testing
         var d = parts[3]
         d.inherit(from: parts[0])
         #expect(d.field("where") == parts[0].field("where"))
-        #expect(d.code.split(separator: "\n").dropFirst(4).contains("where: x > 0"))
+        #expect(d.code.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(4).contains("where: x > 0"))
         #expect(try Question(d, file: Self.path).conditions.count == 1)
         #expect(try grade(d, "ln(x) + 1").verdict == .correct)
         #expect(pageVerdict(d, "ln(x) + 1") == "correct")
