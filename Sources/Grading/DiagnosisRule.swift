@@ -45,6 +45,7 @@ struct Evidence {
         return eq.numeric(a, b).isEqual
     }
 
+    @inline(never)
     static func close(_ a: [Double], _ b: [Double]) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { Equivalence.close($0, $1) }
     }
@@ -76,6 +77,7 @@ struct Evidence {
     }
 
     /// Whether a kink's condition holds for every term of a sum at a point (nil where it cannot be told).
+    @inline(never)
     static func holdsForEveryTerm(_ kink: Condition, _ index: Variable, _ lower: Expr, _ upper: Expr, in env: Environment) -> Bool? {
         var ev = Evaluator(env)
         guard let lo = try? ev.evaluate(lower).entries.first, let hi = try? ev.evaluate(upper).entries.first,
@@ -94,6 +96,7 @@ struct Evidence {
     /// no such move crosses it.
     /// The side (`side(point)`: true, false, or nil for a point on neither) where the answer is right at every
     /// sampled point, when it is wrong at every point of the other side and both sides were sampled; else nil.
+    @inline(never)
     func rightSide(_ side: (Environment) -> Bool?) -> Bool? {
         /// One side's points: whether any was sampled, and whether the answer is right (wrong) at all of them.
         struct Tally { var seen = false, allRight = true, allWrong = true }
