@@ -36,18 +36,22 @@ struct Evidence {
             : "the numerator layout, but this exercise asks for the denominator layout"
     }
 
-    /// Whether two expressions agree at sample points (used to test a suspected mistake).
+    /// Whether two expressions agree at sample points (used to test a suspected mistake). Not inlined: every rule
+    /// calls it, and a copy in each costs the page's module its size.
+    @inline(never)
     func numericallyEqual(_ a: Expr, _ b: Expr) -> Bool {
         var eq = Equivalence(conditions: conditions)
         eq.samples = Sampling.diagnosisPoints
         return eq.numeric(a, b).isEqual
     }
 
+    @inline(never)
     static func close(_ a: [Double], _ b: [Double]) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { Equivalence.close($0, $1) }
     }
 
     /// A condition as it is printed: `w . x_i + b > 0`.
+    @inline(never)
     static func say(_ c: Condition) -> String { Printer.ascii(c.lhs) + " " + c.relation.rawValue + " " + Printer.ascii(c.rhs) }
 
     /// The kinks inside a sum Σ_i of the truth or the answer, with the sum's index and limits: conditions that
@@ -60,7 +64,7 @@ struct Evidence {
         }
         func visit(_ e: Expr) {
             if case .series(let i, let lo, let hi, _) = e {
-                for k in kinks where k.lhs.shape.isScalar && k.rhs.shape.isScalar && (mentions(k.lhs, i) || mentions(k.rhs, i))
+                for k in kinks where k.testsScalars && (mentions(k.lhs, i) || mentions(k.rhs, i))
                     && !out.contains(where: { $0.0 == i && $0.3 == k }) {
                     out.append((i, lo, hi, k))
                 }
@@ -73,6 +77,7 @@ struct Evidence {
     }
 
     /// Whether a kink's condition holds for every term of a sum at a point (nil where it cannot be told).
+    @inline(never)
     static func holdsForEveryTerm(_ kink: Condition, _ index: Variable, _ lower: Expr, _ upper: Expr, in env: Environment) -> Bool? {
         var ev = Evaluator(env)
         guard let lo = try? ev.evaluate(lower).entries.first, let hi = try? ev.evaluate(upper).entries.first,
@@ -91,6 +96,7 @@ struct Evidence {
     /// no such move crosses it.
     /// The side (`side(point)`: true, false, or nil for a point on neither) where the answer is right at every
     /// sampled point, when it is wrong at every point of the other side and both sides were sampled; else nil.
+    @inline(never)
     func rightSide(_ side: (Environment) -> Bool?) -> Bool? {
         /// One side's points: whether any was sampled, and whether the answer is right (wrong) at all of them.
         struct Tally { var seen = false, allRight = true, allWrong = true }
@@ -176,7 +182,7 @@ struct Finding {
 struct DiagnosisRule: Sendable {
     let find: @Sendable (Evidence) -> Finding?
 
-    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, sizeFactor, kinkSide, kinkInSum, swappedCases, misplacedKink, wrongEntries, diagonal]
+    static let valueRules: [DiagnosisRule] = [transposedSquare, constantFactor, sizeFactor, kinkSide, kinkInSum, swappedCases, misplacedKink, layerMask, wrongEntries, diagonal]
 
     /// The transpose of a square matrix.
     static let transposedSquare = DiagnosisRule { e in
@@ -224,7 +230,7 @@ struct DiagnosisRule: Sendable {
     /// Right on one side of a kink, wrong on the other: right at every point of one side and wrong at every point
     /// of the other (an answer wrong on only part of a side is not said to be wrong on all of it).
     static let kinkSide = DiagnosisRule { e in
-        for kink in e.kinks where kink.lhs.shape.isScalar && kink.rhs.shape.isScalar {
+        for kink in e.kinks where kink.testsScalars {
             guard let rightWhenTrue = e.rightSide({ Sampler.holds([kink], in: $0) }) else { continue }
             // Just past the kink, seen from each sampled point of the right side, the answer must be wrong too.
             let rightSide = e.pairs.filter { Sampler.holds([kink], in: $0.0) == rightWhenTrue }
@@ -269,18 +275,21 @@ struct DiagnosisRule: Sendable {
 
     /// The right cases, switched at the wrong place: with the truth's kink in place of the answer's, the answer is right.
     static let misplacedKink = DiagnosisRule { e in
-        let truthKinks = e.kinks.filter { $0.lhs.shape.isScalar && $0.rhs.shape.isScalar && e.truth.hasCondition($0) }
-        let answerKinks = e.kinks.filter { $0.lhs.shape.isScalar && $0.rhs.shape.isScalar && e.answer.hasCondition($0) && !e.truth.hasCondition($0) }
-        for wrong in answerKinks {
-            // The truth's kink, as written or the other way round (`200 > x` is the kink `x >= 200`).
-            for right in truthKinks.flatMap({ [$0, $0.negated] }) {
-                let moved = e.answer.replacingCondition(wrong, with: right)
-                guard moved != e.answer, e.numericallyEqual(moved, e.truth) else { continue }
-                if wrong.isOpposite(of: right) {
-                    return Finding(feedback: Feedback(.kink, "the cases are swapped: your answer uses each case on the wrong side of the kink"))
-                }
-                let say = { (c: Condition) in Printer.ascii(c.lhs) + " " + c.relation.rawValue + " " + Printer.ascii(c.rhs) }
-                return Finding(feedback: Feedback(.kink, "the cases are right but the kink is in the wrong place: your answer changes case where \(say(wrong)), the right one where \(say(right))"))
+        let truthKinks = e.kinks.filter { $0.testsScalars && e.truth.hasCondition($0) }
+        let answerKinks = e.kinks.filter { $0.testsScalars && e.answer.hasCondition($0) }
+        guard let found = misplacedCondition(e, answer: e.answer, answerConditions: answerKinks, truthConditions: truthKinks) else { return nil }
+        if found.wrong.isOpposite(of: found.right) {
+            return Finding(feedback: Feedback(.kink, "the cases are swapped: your answer uses each case on the wrong side of the kink"))
+        }
+        return Finding(feedback: Feedback(.kink, "the cases are right but the kink is in the wrong place: your answer changes case where \(Evidence.say(found.wrong)), the right one where \(Evidence.say(found.right))"))
+    }
+
+    /// The first of the answer's conditions that the truth does not test and that, replaced by one of the truth's
+    /// (as written or the other way round: `200 > x` is the kink `x >= 200`), makes the answer right.
+    static func misplacedCondition(_ e: Evidence, answer: Expr, answerConditions: [Condition], truthConditions: [Condition]) -> (wrong: Condition, right: Condition)? {
+        for wrong in answerConditions where !truthConditions.contains(wrong) {
+            for right in truthConditions.flatMap({ [$0, $0.negated] }) where e.numericallyEqual(answer.replacingCondition(wrong, with: right), e.truth) {
+                return (wrong, right)
             }
         }
         return nil
@@ -332,11 +341,12 @@ struct DiagnosisRule: Sendable {
 
 extension Expr {
     var hasScalarPiecewise: Bool {
-        if case .piecewise(let c, _, _) = self, c.lhs.shape.isScalar, c.rhs.shape.isScalar { return true }
+        if case .piecewise(let c, _, _) = self, c.testsScalars { return true }
         return children.contains { $0.hasScalarPiecewise }
     }
 
     /// Whether a piecewise node of the expression tests the condition.
+    @inline(never)
     func hasCondition(_ c: Condition) -> Bool {
         if case .piecewise(let d, _, _) = self, d == c { return true }
         return children.contains { $0.hasCondition(c) }
@@ -351,16 +361,25 @@ extension Expr {
     }
 
     /// The expression with the two cases of every scalar piecewise node exchanged.
-    var swappingBranches: Expr {
-        if case .piecewise(let c, let a, let b) = self, c.lhs.shape.isScalar, c.rhs.shape.isScalar {
-            return .piecewise(c, b.swappingBranches, a.swappingBranches)
+    var swappingBranches: Expr { swappingBranches { $0.testsScalars } }
+
+    /// The expression with the two cases exchanged in every piecewise node whose condition passes the test.
+    func swappingBranches(where test: (Condition) -> Bool) -> Expr {
+        if case .piecewise(let c, let a, let b) = self, test(c) {
+            return .piecewise(c, b.swappingBranches(where: test), a.swappingBranches(where: test))
         }
-        return mapChildren { $0.swappingBranches }
+        return mapChildren { $0.swappingBranches(where: test) }
     }
 }
 
 extension Condition {
+    /// Whether both sides are scalars: a kink of one number, not a mask taken entry by entry. Not inlined: the shape
+    /// of an expression is a large function, and a copy at each test costs the page's module its size.
+    @inline(never)
+    var testsScalars: Bool { lhs.shape.isScalar && rhs.shape.isScalar }
+
     /// Whether two conditions share a boundary and hold on its opposite sides (`x > 200` and `x < 200`).
+    @inline(never)
     func isOpposite(of other: Condition) -> Bool {
         func upward(_ r: Relation) -> Bool { r == .greater || r == .greaterEqual }
         if lhs == other.lhs && rhs == other.rhs { return upward(relation) != upward(other.relation) }

@@ -4,8 +4,12 @@ extension Field {
     /// The keys an `exercise` block may have: `part` names one part of a multi-part exercise (`a`, `b`, …), `steps`
     /// is the derivation of a find-the-error question (`ask: step(N)`).
     public static let exerciseKeys: Set<String> = WordTable.set("id|part|let|where|ask|layout|steps")
-    /// The keys a later part of an exercise takes from its part a when it does not set them itself.
-    public static let inheritedKeys = ["let", "where", "layout"]
+    /// The keys a later part of an exercise takes from its part a when it does not set them itself. Not `where`: a
+    /// condition that narrows part a's sampling (`x > 0`) would hide a later part's error outside it, so a later part
+    /// states its own conditions, or takes part a's with `where: inherit` (`ExerciseBlock.inherit(from:)`).
+    public static let inheritedKeys = ["let", "layout"]
+    /// The value of `where: inherit`: a later part takes part a's conditions.
+    public static let inheritValue = "inherit"
 
     /// Reads the `key: value` lines of a block whose first content line is `firstLine`: one field per line, blank
     /// lines skipped; a line without a colon, an unknown key or a key given twice is an error at that line. The value
@@ -56,5 +60,19 @@ extension ExerciseBlock {
         for field in fields where field.line > line && field.line < endLine { lines[field.line - line - 1] = field.text }
         for field in fields where field.line <= line || field.line >= endLine { lines.append(field.key + ": " + field.value) }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension ExerciseBlock {
+    /// A later part completed from its part a: the `let` and `layout` it does not set itself, and part a's `where`
+    /// in place of `where: inherit`. The fields taken keep part a's lines (outside this block), as `code` expects.
+    public mutating func inherit(from partA: ExerciseBlock) {
+        for key in Field.inheritedKeys where field(key) == nil {
+            if let inherited = partA.field(key) { fields.append(inherited) }
+        }
+        if let k = fields.firstIndex(where: { $0.key == "where" && $0.value == Field.inheritValue }), let conditions = partA.field("where"),
+           conditions.value != Field.inheritValue {
+            fields[k] = conditions
+        }
     }
 }

@@ -62,6 +62,14 @@ public struct Question: Sendable {
             }
             layout = l
         }
+        // An author's error that verify reports; the page, which grades only exercises that verify, does without it.
+        #if !hasFeature(Embedded)
+        if let f = block.field("where"), f.value == Field.inheritValue {
+            throw SourceError(file: file, line: f.line, column: f.valueColumn,
+                              message: "where: 'inherit' (part a's conditions) stands only in a later part of an exercise whose part a has a 'where:'; write the conditions out",
+                              sourceLine: f.text, length: f.value.count)
+        }
+        #endif
         conditions = try block.field("where").map { f throws(SourceError) in try Question.read(f, file: file) { () throws(CalculusError) in try Parser.parseConditions(f.value, scope: scope) } } ?? []
         guard let askField = block.field("ask") else {
             throw SourceError(file: file, line: block.line, message: "exercise '\(id)' has no ask (such as 'ask: derivative(x^2, x)')")
