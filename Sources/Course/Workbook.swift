@@ -90,9 +90,7 @@ public struct Workbook: Sendable {
                             exercise.fields.removeAll { $0.key == "id" }
                             group = g
                         } else {
-                            for key in Field.inheritedKeys where exercise.field(key) == nil {
-                                if let inherited = exercises[g.first].field(key) { exercise.fields.append(inherited) }
-                            }
+                            exercise.inherit(from: exercises[g.first])
                             group = (id, g.letters + [part], g.lines + [fence], g.first)
                         }
                         exercises.append(exercise)
