@@ -56,8 +56,21 @@ struct EqualityCondition {
         } else {
             let shift = (c - entries.reduce(0, +)) / Double(entries.count)
             entries = entries.map { $0 + shift }
+            // The last entry takes what rounding left, so that the sum is c exactly (`sum(y) = 0` in a denominator).
+            if let last = entries.indices.last { entries[last] = c - entries[..<last].reduce(0, +) }
         }
         env.values[name] = Value.make(current.rows, current.cols, entries)
+    }
+}
+#endif
+
+#if !hasFeature(Embedded)
+extension Condition {
+    /// Whether this is a `where:` equality that fixes one of `names`, or fixes another name to a value that depends on
+    /// one: for a derivative with respect to such a name, every answer that is right at that one value would pass.
+    public func equalityInvolves(_ names: Set<String>) -> Bool {
+        guard let e = EqualityCondition(self) else { return false }
+        return names.contains(e.name) || e.value.variables.contains { names.contains($0.name) }
     }
 }
 #endif

@@ -51,7 +51,8 @@ extension Parser {
         guard case .identifier(let rest) = peek(k).kind, let v = scope.lookup(symbol + rest), k == 0 || isSymbol("}", peek(k + 1)) else { return nil }
         // A bold letter after the Greek one is a vector.
         if k == 2 && v.shape.isScalar { return nil }
-        if scope.lookup(letter) != nil {
+        // The letter declared as a name of its own, in either spelling (`Delta` or `Δ`).
+        if scope.lookup(letter) != nil || scope.lookup(symbol) != nil {
             throw error("'\(v.name)' can be read as the name \(v.name) or as \(symbol) times \(rest) in this question: both are declared; write \(symbol)·\(rest) for the product", t, kind: .unknownName)
         }
         for _ in 0..<(k == 0 ? 1 : k + 2) { _ = advance() }

@@ -344,7 +344,11 @@ extension Parser {
         guard let n = k.numberValue, n.isInteger, !n.isNegative, !n.isZero else {
             throw error("only a numbered entry such as \(vector.name)_1 can be the variable of a derivative; for every entry at once, take the derivative with respect to \(vector.name)", t)
         }
-        return .entry(of: vector.name, Int(n.double))
+        let index = Int(n.double)
+        if case .fixed(let size) = vector.shape.rows, index > size {
+            throw error("\(vector.name) has \(size) entries: there is no entry \(vector.name)_\(index) to take the derivative with respect to", t)
+        }
+        return .entry(of: vector.name, index)
     }
 
     /// `[a, b]` a row, `[a; b]` a column, `[[a, b], [c, d]]` a matrix by rows.

@@ -47,13 +47,18 @@ public struct Sampler {
                   !indexRanges.contains(where: { $0.name == v.name }) else { return }
             indexRanges.append((name: v.name, size: size))
         }
+        // The largest numbered entry written (`x_5`, or the variable of `derivative(f, w_5)`): sizes must reach past it.
+        var largestEntry = 0
         func visit(_ e: Expr) {
             switch e {
+            case .index(_, .number(let k)) where k.isInteger && !k.isNegative:
+                largestEntry = Swift.max(largestEntry, Int(Swift.min(k.double, 1_000)))
             case .basis(let i, let n):
                 indexes(i, n)
                 if case .named(let name) = n { dims.insert(name) }
             case .variable(let v):
                 if v.kind != .index { vars.insert(v) }
+                if v.kind == .entry, let k = Variable.entryIndex(of: v.name) { largestEntry = Swift.max(largestEntry, Swift.min(k, 1_000)) }
                 v.shape.dimensionNames.forEach { dims.insert($0) }
             case .ones(let s), .zeros(let s): s.dimensionNames.forEach { dims.insert($0) }
             case .identity(.named(let n)): dims.insert(n)
@@ -71,6 +76,9 @@ public struct Sampler {
         }
         expressions.forEach(visit)
         for c in conditions { visit(c.lhs); visit(c.rhs) }
+        // With entry 4 or later written, sizes of 2 to 5 would leave one or two sizes at which the question can be
+        // evaluated, and an answer writing x_n for x_5 would pass: sizes then go three past the largest entry.
+        if largestEntry >= 4 { sizeRange = 2...(largestEntry + 3) }
         // Sizes used as summation limits are sizes, not sampled values.
         vars = vars.filter { !dims.contains($0.name) || !$0.shape.isScalar }
         self.variables = vars.sorted { $0.name < $1.name }
@@ -139,7 +147,12 @@ public struct Sampler {
         for d in dimensionNames where env.values[d] == nil { env.values[d] = .scalar(Double(env.sizes[d]!)) }
         // Equalities are met by construction; a sum half the time with entries of one sign (a probability vector).
         #if !hasFeature(Embedded)
-        for equality in equalities { equality.impose(on: &env, positive: unit() < 0.5) }
+        // Each pass imposes them in order; as many passes as equalities meet one whose value is fixed by a later one
+        // (`x = 2 b; b = 1`). A cycle (`x = b; b = 2x`) is left unmet, and its points are refused.
+        if !equalities.isEmpty {
+            let positive = unit() < 0.5
+            for _ in 0..<equalities.count { for equality in equalities { equality.impose(on: &env, positive: positive) } }
+        }
         #endif
         return env
     }

@@ -17,6 +17,18 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
     public static func matrix(_ name: String, _ m: Dimension, _ n: Dimension) -> Variable { Variable(name, .matrix(m, n)) }
     /// Entry `k` (1-based) of the column vector named `vector`, as the variable of a derivative.
     public static func entry(of vector: String, _ k: Int) -> Variable { Variable(vector + "_" + String(k), .scalar, kind: .entry) }
+    /// The entry's number of an entry variable's name (`w_5` → 5).
+    static func entryIndex(of name: String) -> Int? {
+        var digits = 0, value = 0, place = 1
+        for c in name.utf8.reversed() {
+            guard c >= 0x30 && c <= 0x39 else { return digits > 0 && c == 0x5F ? value : nil }
+            value += Int(c - 0x30) * place
+            place *= 10
+            digits += 1
+            if digits > 6 { return nil }
+        }
+        return nil
+    }
 
     /// For an entry `w_1`: the vector's name and the position; nil for any other variable.
     public var entryPosition: (vector: String, index: Int)? {

@@ -288,7 +288,9 @@ struct DiagnosisRule: Sendable {
     /// (as written or the other way round: `200 > x` is the kink `x >= 200`), makes the answer right.
     static func misplacedCondition(_ e: Evidence, answer: Expr, answerConditions: [Condition], truthConditions: [Condition]) -> (wrong: Condition, right: Condition)? {
         for wrong in answerConditions where !truthConditions.contains(wrong) {
-            for right in truthConditions.flatMap({ [$0, $0.negated] }) where e.numericallyEqual(answer.replacingCondition(wrong, with: right), e.truth) {
+            // Only a condition of the same shape can stand in its place (a mask of another layer's width cannot).
+            for right in truthConditions.flatMap({ [$0, $0.negated] }) where right != wrong && right.lhs.shape == wrong.lhs.shape && right.rhs.shape == wrong.rhs.shape
+                && e.numericallyEqual(answer.replacingCondition(wrong, with: right), e.truth) {
                 return (wrong, right)
             }
         }

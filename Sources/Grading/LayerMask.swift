@@ -20,13 +20,20 @@ extension DiagnosisRule {
             for k in 0..<4 {
                 let then = k < 2, values = k % 2 == 1
                 guard let dropped = e.truth.takingBranch(of: mask, then: then, values: values), e.numericallyEqual(dropped, e.answer) else { continue }
-                return LayerMask.missing(then ? mask : mask.negated, withValues: values)
+                // Multiplying by the mask puts it right only where the other case is zero (a ReLU, not an abs or a
+                // leaky ReLU).
+                let otherIsZero = e.truth.takingBranch(of: mask, then: !then, values: values) == nil
+                return LayerMask.missing(then ? mask : mask.negated, withValues: values, hint: otherIsZero)
             }
         }
         // Testing the wrong vector (`step(W x)` for `step(W x + b)`): the truth's mask in place of the answer's
         // makes it right.
         let answer = e.answer.stepsAsCases
-        guard let found = misplacedCondition(e, answer: answer, answerConditions: answer.vectorConditions, truthConditions: masks) else { return nil }
+        let answerConditions = answer.vectorConditions
+        // An answer that already tests the right mask (or its other side) and is wrong has something else wrong, an
+        // extra mask or factor: not a mask testing the wrong vector.
+        guard !answerConditions.contains(where: { c in masks.contains(c) || masks.contains(c.negated) }) else { return nil }
+        guard let found = misplacedCondition(e, answer: answer, answerConditions: answerConditions, truthConditions: masks) else { return nil }
         return found.wrong.isOpposite(of: found.right) ? LayerMask.wrongSide(found.right) : LayerMask.misplaced(found.wrong, found.right)
     }
 }
@@ -45,10 +52,11 @@ enum LayerMask {
     }
 
     /// The mask dropped (`withValues`: the layer's max too, the ReLU left out altogether).
-    static func missing(_ taken: Condition, withValues: Bool) -> Finding {
+    /// With `hint`, how to put it right (where the other case is zero, multiplying by the mask does).
+    static func missing(_ taken: Condition, withValues: Bool, hint showHint: Bool = true) -> Finding {
         let mask = maskText(taken)
         let what = withValues ? "the ReLU (the max, entry by entry) is left out" : "the mask of the kink is missing"
-        let hint = withValues ? ", in the layer's output and in its mask \(mask)" : ": multiply by \(mask) entry by entry, or by diag(\(mask)) before a matrix"
+        let hint = !showHint ? "" : withValues ? ", in the layer's output and in its mask \(mask)" : ": multiply by \(mask) entry by entry, or by diag(\(mask)) before a matrix"
         return Finding(feedback: Feedback(.kink, "\(what): your answer treats every entry as if \(say(taken)) (right only where all are); an entry where \(say(taken.negated)) needs the other case\(hint)"))
     }
 

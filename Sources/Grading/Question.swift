@@ -103,6 +103,21 @@ public struct Question: Sendable {
             throw SourceError(file: file, line: stray.line, column: 1, message: "'steps:' belongs to a find-the-error question (ask: step(N)); this exercise asks for something else",
                               sourceLine: stray.text, length: 5)
         }
+        #if !hasFeature(Embedded)
+        if case .derivative(let request) = self.ask, let whereField = block.field("where") {
+            // The variables of the derivative, an entry's vector with it (`w_1`: w).
+            var names = Set<String>()
+            for v in request.variables {
+                names.insert(v.name)
+                if v.kind == .entry, let cut = v.name.lastIndex(of: "_") { names.insert(String(v.name[..<cut])) }
+            }
+            if conditions.contains(where: { $0.equalityInvolves(names) }) {
+                throw SourceError(file: file, line: whereField.line, column: whereField.valueColumn,
+                                  message: "where: an equality fixes a variable the derivative is taken with respect to, or ties another name to it: every answer right at that one value would pass; state it for another name, or drop it",
+                                  sourceLine: whereField.text, length: Swift.max(1, whereField.value.count))
+            }
+        }
+        #endif
         let ask = self.ask
         self.scope.questionNames = Set((kind == .step ? steps : [ask]).flatMap { $0.variables.map { $0.name } })
         truth = try Question.read(askField, file: file) { () throws(CalculusError) in Simplifier.simplify(try Differentiator.resolve(ask)) }

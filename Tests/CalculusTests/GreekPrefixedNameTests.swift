@@ -81,3 +81,11 @@ import Testing
         #expect(Printer.latex(.variable(Variable("δw"))) == "\\delta w")
     }
 }
+
+/// Found in review: with the Greek letter declared in Unicode (`Δ`) as well as `Δx`, `Δ x` has two readings.
+@Suite struct GreekLetterDeclaredInUnicodeTests {
+    @Test func bothReadingsAreAnError() throws {
+        let scope = try Scope(declarations: "x, Δ, Δx: scalar")
+        #expect(throws: CalculusError.self) { try Parser.parse("2 Δ x", scope: scope) }
+    }
+}

@@ -36,6 +36,36 @@ import Testing
         #expect(throws: SourceError.self) { try grade("x", ask: "derivative(x y, y)", let: "x, y: scalar", where: "x^2 + y^2 = 1") }
     }
 
+    /// Found in review: with sizes drawn from 2 to 5, the derivative with respect to w_5 could only be evaluated at
+    /// n = 5, so `x_n` for `x_5` passed. Sizes now reach three past the largest entry written.
+    @Test func aLateEntryIsNotTheLastEntry() throws {
+        let declarations = "w, x: vector(n)"
+        #expect(try grade("x_5", ask: "derivative(w^T x, w_5)", let: declarations).verdict == .correct)
+        #expect(try grade("x_n", ask: "derivative(w^T x, w_5)", let: declarations).verdict == .incorrect)
+        #expect(try grade("(n - 4) x_5", ask: "derivative(w^T x, w_5)", let: declarations).verdict == .incorrect)
+        #expect(try grade("x_n", ask: "derivative(w^T x, w_4)", let: declarations).verdict == .incorrect)
+        // A vector of fixed size has no entry past its last.
+        #expect(throws: SourceError.self) { try grade("x_5", ask: "derivative(w^T x, w_5)", let: "w, x: vector(3)") }
+    }
+
+    /// An equality on the variable of the derivative (or tying another name to it) would let every answer right at
+    /// that one value pass: an error of the exercise.
+    @Test func anEqualityOnTheDerivativesVariableIsRefused() throws {
+        #expect(throws: SourceError.self) { try grade("3x^2", ask: "derivative(x^3, x)", let: "x: scalar", where: "x = 1") }
+        #expect(throws: SourceError.self) { try grade("x", ask: "derivative(x b, x)", let: "x, b: scalar", where: "b = x") }
+        #expect(throws: SourceError.self) { try grade("x_1", ask: "derivative(w^T x, w_1)", let: "w, x: vector(n)", where: "sum(w) = 1") }
+        #expect(try grade("b", ask: "derivative(x b, x)", let: "x, b: scalar", where: "b = 2").verdict == .correct)
+    }
+
+    /// Equalities are met whatever their order (`x = 2 b` before `b = 1`); `sum(y) = 0` is met exactly.
+    @Test func equalitiesAreMetInAnyOrder() throws {
+        for condition in ["x = 2 b; b = 1", "b = 1; x = 2 b"] {
+            // x = 2: the derivative 2 x y is 4 y.
+            #expect(try grade("4 y", ask: "derivative(x y^2, y)", let: "x, y, b: scalar", where: condition).verdict == .correct, "\(condition)")
+            #expect(try grade("2 y", ask: "derivative(x y^2, y)", let: "x, y, b: scalar", where: condition).verdict == .incorrect, "\(condition)")
+        }
+    }
+
     @Test func theIncrementIsOneName() throws {
         let ask = "derivative((x + Δx)^2 - x^2, Δx)", declarations = "x, Δx: scalar"
         for answer in ["2(x + Δx)", "2 (x + \\Delta x)", "2x + 2 Delta x"] {

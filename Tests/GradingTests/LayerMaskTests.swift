@@ -75,3 +75,38 @@ import Testing
         #expect(try grade("gradient(sum(max(0, W x + b)), b)", answer).verdict == .correct)
     }
 }
+
+/// Found in review: feedback that named the wrong cause.
+@Suite struct LayerMaskReviewTests {
+    func grade(_ answer: String, ask: String, let declarations: String) throws -> GradeResult {
+        let fields = [("id", "q"), ("let", declarations), ("ask", ask)]
+        let parsed = fields.enumerated().map { k, f in Field(key: f.0, value: f.1, line: k + 2, valueColumn: f.0.count + 3, text: "\(f.0): \(f.1)") }
+        let b = ExerciseBlock(fields: parsed, line: 1, endLine: fields.count + 2)
+        return Grader().grade(b, question: try Question(b, file: "q.md"), file: "q.md", answerText: answer, answerLine: 10)
+    }
+
+    /// The right mask and an extra one (0 everywhere, or an extra factor) is not "a mask testing the wrong vector".
+    @Test func anExtraMaskIsNotAMaskTestingTheWrongVector() throws {
+        let ask = "gradient(sum(max(0, W x + b)), b)", declarations = "W: matrix(m, n); x: vector(n); b: vector(m)"
+        for answer in ["(step(W x + b) .* step(-(W x + b)))^T", "(step(W x + b) .* step(W x))^T"] {
+            let r = try grade(answer, ask: ask, let: declarations)
+            #expect(r.verdict == .incorrect)
+            #expect(!r.feedback.contains { $0.kind == .kink && $0.message.contains("wrong vector") }, "\(answer): \(r.feedback)")
+        }
+    }
+
+    /// With abs, the other case is not zero: "multiply by the mask" would not put it right.
+    @Test func noMultiplyHintWhereTheOtherCaseIsNotZero() throws {
+        let r = try grade("ones(m)^T", ask: "gradient(sum(abs(W x + b)), b)", let: "W: matrix(m, n); x: vector(n); b: vector(m)")
+        #expect(r.verdict == .incorrect)
+        #expect(!r.feedback.contains { $0.message.contains("multiply by") }, "\(r.feedback)")
+    }
+
+    /// Two ReLU layers of different widths: a mask of the wrong width is never offered as the right one.
+    @Test func aMaskOfAnotherWidthIsNotTheRightOne() throws {
+        let ask = "gradient(sum(max(0, V max(0, W x + b))), b)", declarations = "W: matrix(m, n); V: matrix(p, m); x: vector(n); b: vector(m)"
+        let r = try grade("(V^T step(V max(0, W x + b)) .* step(W x))^T", ask: ask, let: declarations)
+        #expect(r.verdict == .incorrect)
+        #expect(!r.feedback.contains { $0.message.contains("right mask where V max") }, "\(r.feedback)")
+    }
+}
