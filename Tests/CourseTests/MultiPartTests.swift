@@ -7,6 +7,17 @@ import Testing
 /// grading them one by one with a score per exercise (text, JSON, JUnit), the gradebook, verify, and workbooks that
 /// keep each part's answer.
 @Suite struct MultiPartTests {
+    /// `where: inherit` read from a file: the later part has part a's conditions, not the word (and b, with none of its
+    /// own, has none).
+    @Test func whereInheritTakesPartAsConditionsInAFile() throws {
+        let workbook = try Workbook.load(Fixtures.path("where-parts/parts.md"))
+        let parts = workbook.exercises.filter { $0.id == "root-parts" }
+        #expect(parts.map(\.part) == ["a", "b", "c", "d"])
+        #expect(parts[0].field("where")?.value == "x > 0")
+        #expect(parts[1].field("where") == nil)
+        #expect(parts[3].field("where")?.value == "x > 0")
+    }
+
     static let course = Fixtures.path("course-parts")
     static let chapterPath = course + "/chapters/03-chain.md"
     static let answeredPath = course + "/answered/ch3.md"
