@@ -25,6 +25,24 @@ import Testing
         return out
     }
 
+    /// The workbook of chapter 1 of the fixture as `mcheck workbook` first writes it: every exercise with an empty
+    /// answer block, no solution and no mistake.
+    @discardableResult
+    func expectNewWorkbook(_ text: String) -> Workbook {
+        let workbook = Workbook(file: "ch7.md", text: text)
+        #expect(workbook.errors.isEmpty)
+        #expect(workbook.exercises.map(\.id) == ["square", "jacobian", "sine", "exp"])
+        for e in workbook.exercises {
+            #expect(e.solution == nil)
+            #expect(e.mistakes.isEmpty)
+            #expect(e.answer?.text == "")
+        }
+        #expect(!text.contains("```solution"))
+        #expect(!text.contains("```mistake"))
+        #expect(!text.contains("feedback: factor"))
+        return workbook
+    }
+
     static let written: [String: String] = [
         "square": "2*x   \n",
         "jacobian": "\\begin{bmatrix}\n  6xy & 3x^2 \\\\\n  2 & 8y^7\n\\end{bmatrix}\n",
@@ -45,16 +63,7 @@ import Testing
         let crlf = Workbook(file: lf.file, text: lf.text.replacingOccurrences(of: "\n", with: ending))
         #expect(crlf.exercises.map(\.id) == lf.exercises.map(\.id))
         let outcome = WorkbookWriter.make(chapter: crlf, chapterPath: Self.chapterPath, existing: nil)
-        let workbook = Workbook(file: "ch7.md", text: outcome.text)
-        #expect(workbook.errors.isEmpty)
-        #expect(workbook.exercises.map(\.id) == ["square", "jacobian", "sine", "exp"])
-        for e in workbook.exercises {
-            #expect(e.solution == nil)
-            #expect(e.mistakes.isEmpty)
-            #expect(e.answer?.text == "")
-        }
-        #expect(!outcome.text.contains("```solution"))
-        #expect(!outcome.text.contains("feedback: factor"))
+        expectNewWorkbook(outcome.text)
         // The chapter's lines keep their CRLF; the text is the LF workbook's with those line endings.
         let fromLF = WorkbookWriter.make(chapter: lf, chapterPath: Self.chapterPath, existing: nil).text
         #expect(outcome.text.replacingOccurrences(of: ending, with: "\n") == fromLF)
@@ -82,17 +91,7 @@ import Testing
 
     @Test func firstWorkbook() throws {
         let outcome = try make(1, nil)
-        let workbook = Workbook(file: "ch7.md", text: outcome.text)
-        #expect(workbook.errors.isEmpty)
-        #expect(workbook.exercises.map(\.id) == ["square", "jacobian", "sine", "exp"])
-        for e in workbook.exercises {
-            #expect(e.solution == nil)
-            #expect(e.mistakes.isEmpty)
-            #expect(e.answer?.text == "")
-        }
-        #expect(!outcome.text.contains("```solution"))
-        #expect(!outcome.text.contains("```mistake"))
-        #expect(!outcome.text.contains("feedback: factor"))
+        let workbook = expectNewWorkbook(outcome.text)
         // The prose stays, links point back into the chapters' folder; anchors and URLs are left alone.
         #expect(outcome.text.contains("Adding a scalar to a vector adds it to every entry."))
         #expect(outcome.text.contains("[plot](../chapters/figures/plot.svg)"))

@@ -6,11 +6,7 @@ import Testing
 /// of a vector, a `where:` equality (the cross-entropy target of chapter 13), and a declared increment Δx.
 @Suite struct EntryAndEqualityQuestionTests {
     func grade(_ answer: String, ask: String, let declarations: String, where condition: String? = nil) throws -> GradeResult {
-        var fields = [("id", "q"), ("let", declarations), ("ask", ask)]
-        if let condition { fields.append(("where", condition)) }
-        let parsed = fields.enumerated().map { k, f in Field(key: f.0, value: f.1, line: k + 2, valueColumn: f.0.count + 3, text: "\(f.0): \(f.1)") }
-        let b = ExerciseBlock(fields: parsed, line: 1, endLine: fields.count + 2)
-        return Grader().grade(b, question: try Question(b, file: "q.md"), file: "q.md", answerText: answer, answerLine: 10)
+        try gradeExercise(answer, ask: ask, let: declarations, where: condition)
     }
 
     @Test func anEntryIsAScalarVariable() throws {

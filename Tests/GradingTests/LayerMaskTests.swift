@@ -79,10 +79,7 @@ import Testing
 /// Found in review: feedback that named the wrong cause.
 @Suite struct LayerMaskReviewTests {
     func grade(_ answer: String, ask: String, let declarations: String) throws -> GradeResult {
-        let fields = [("id", "q"), ("let", declarations), ("ask", ask)]
-        let parsed = fields.enumerated().map { k, f in Field(key: f.0, value: f.1, line: k + 2, valueColumn: f.0.count + 3, text: "\(f.0): \(f.1)") }
-        let b = ExerciseBlock(fields: parsed, line: 1, endLine: fields.count + 2)
-        return Grader().grade(b, question: try Question(b, file: "q.md"), file: "q.md", answerText: answer, answerLine: 10)
+        try gradeExercise(answer, ask: ask, let: declarations)
     }
 
     /// The right mask and an extra one (0 everywhere, or an extra factor) is not "a mask testing the wrong vector".
