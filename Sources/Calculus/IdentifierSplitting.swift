@@ -53,9 +53,6 @@ extension Parser {
             if t.length == 1 { out.append(t); continue }
             // `and` joins conditions (`x > 0 and x < 1`) unless it is declared.
             if word == "and" && !known(word) { out.append(t); continue }
-            // A word that is exactly a word of the language (`sum`, `derivative`, `alpha`) has that one reading: any
-            // cut of it would split an unsplittable word. Read without building the table.
-            if WordReadings.Unsplittable.ascii.words.contains(word) { out.append(t); continue }
             let scalars = Array(word.unicodeScalars)
             guard scalars.count <= longestRun, let outcome = words.readings(of: scalars) else {
                 out.append(Token(kind: .unknownWord(word), offset: t.offset, length: t.length, spaced: t.spaced))

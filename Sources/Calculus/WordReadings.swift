@@ -116,6 +116,12 @@ struct WordReadings {
     func readings(of scalars: [Unicode.Scalar]) -> Outcome? {
         let n = scalars.count
         func text(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(scalars[a..<b])) }
+        // A run that is exactly an unsplittable word (`sum`, `derivative`, `alpha`) has that one reading: any cut of it
+        // would split the word. Read without building the table.
+        if n > 1 && n <= longest {
+            let whole = text(0, n)
+            if unsplittable.contains(whole) && isWord(whole) { return .one([Piece(text: whole, start: 0, length: n, trailingDigits: nil)]) }
+        }
         var nodes: [Node] = [Node(state: State(position: 0, open: []), cost: 0, count: 1, ways: [])]
         var index: [State: Int] = [State(position: 0, open: []): 0]
         // Nodes waiting at each position, handled in order of position (pieces only move forward).
